@@ -1,0 +1,90 @@
+// The bundled action, end to end, against the real registry in its three auth modes; read back with skopeo.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startRegistry, type AuthMode, type TestRegistry } from '../helpers/registry.js';
+import { runAction } from '../helpers/action.js';
+import { helloComponentFile, tmp } from '../helpers/components.js';
+import { copyToLayout, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
+
+const sha256 = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+const EPOCH = '1700000000';
+
+describe.each<AuthMode>(['anonymous', 'htpasswd', 'token'])('push with %s auth', (mode) => {
+  let registry: TestRegistry;
+  let component: string;
+  beforeAll(async () => {
+    registry = await startRegistry(mode);
+    component = await helloComponentFile();
+  });
+  afterAll(() => registry.stop());
+
+  const inputs = () => ({
+    component,
+    image: `${registry.host}/acme/hello`,
+    tags: 'v1, latest',
+    username: registry.credentials?.username ?? '',
+    password: registry.credentials?.password ?? '',
+  });
+
+  it('pushes an artifact that reads back byte-identical through skopeo', async () => {
+    const run = await runAction({ inputs: inputs(), env: { SOURCE_DATE_EPOCH: EPOCH, GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'a'.repeat(40) } });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const digest = run.outputs.digest ?? '';
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    const manifestText = await rawManifest(`${registry.host}/acme/hello:v1`, registry);
+    expect(sha256(manifestText)).toBe(digest);
+    const manifest = JSON.parse(manifestText);
+    expect(manifest.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(manifest.config.mediaType).toBe('application/vnd.wasm.config.v0+json');
+    expect(manifest.config.digest).toBe(run.outputs['config-digest']);
+    expect(manifest.layers).toHaveLength(1);
+    expect(manifest.layers[0]).toMatchObject({
+      mediaType: 'application/wasm',
+      digest: sha256(readFileSync(component)),
+      size: readFileSync(component).length,
+      annotations: { 'org.opencontainers.image.title': 'hello.wasm' },
+    });
+    expect(manifest.annotations).toEqual({
+      'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
+      'org.opencontainers.image.source': 'https://github.com/acme/hello',
+      'org.opencontainers.image.revision': 'a'.repeat(40),
+      'org.opencontainers.image.version': 'v1',
+    });
+
+    const configText = await rawConfig(`${registry.host}/acme/hello:v1`, registry);
+    expect(sha256(configText)).toBe(run.outputs['config-digest']);
+    expect(JSON.parse(configText)).toEqual({
+      created: '2023-11-14T22:13:20Z',
+      author: null,
+      architecture: 'wasm',
+      os: 'wasip2',
+      layerDigests: [manifest.layers[0].digest],
+      component: { exports: ['add', 'acme:hello/greet@0.1.0'], imports: ['wasi:cli/environment@0.2.0'], target: null },
+    });
+
+    // The layer bytes themselves, through an independent copy.
+    const layout = tmp('readback');
+    await copyToLayout(`${registry.host}/acme/hello:latest`, layout, registry);
+    const blob = readFileSync(join(layout, 'blobs', 'sha256', manifest.layers[0].digest.slice(7)));
+    expect(blob.equals(readFileSync(component))).toBe(true);
+    expect(readdirSync(join(layout, 'blobs', 'sha256'))).toContain(digest.slice(7));
+
+    expect(await listTags(`${registry.host}/acme/hello`, registry)).toEqual(['latest', 'v1']);
+    expect(run.outputs.ref).toBe(`${registry.host}/acme/hello@${digest}`);
+    expect(run.outputs.tags?.split('\n')).toEqual([`${registry.host}/acme/hello:v1`, `${registry.host}/acme/hello:latest`]);
+    expect(JSON.parse(run.outputs.metadata ?? '')).toMatchObject({ digest, size: readFileSync(component).length });
+    expect(run.summary).toContain(digest);
+  });
+
+  it('re-pushing uploads no blob and gives the same digest', async () => {
+    const env = { SOURCE_DATE_EPOCH: EPOCH, GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'a'.repeat(40) };
+    const first = await runAction({ inputs: inputs(), env });
+    const second = await runAction({ inputs: inputs(), env });
+    expect(second.code, second.stdout).toBe(0);
+    expect(second.outputs.digest).toBe(first.outputs.digest);
+    expect(second.stdout).toContain('0 blobs uploaded, 2 already present');
+  });
+});

@@ -1,0 +1,18 @@
+// Default manifest annotations (image-spec annotations.md, pre-defined keys). GHCR links a package to
+// the repository named by org.opencontainers.image.source.
+
+export interface SourceFacts {
+  /** Repository URL, e.g. https://github.com/acme/hello. */
+  source?: string;
+  /** Commit the artifact was built from. */
+  revision?: string;
+  version?: string;
+}
+
+export function defaultAnnotations(created: string, facts: SourceFacts): Record<string, string> {
+  const a: Record<string, string> = { 'org.opencontainers.image.created': created };
+  if (facts.source) a['org.opencontainers.image.source'] = facts.source;
+  if (facts.revision) a['org.opencontainers.image.revision'] = facts.revision;
+  if (facts.version) a['org.opencontainers.image.version'] = facts.version;
+  return a;
+}

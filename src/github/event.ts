@@ -1,0 +1,58 @@
+// The facts of the workflow run that tags and annotations depend on, from the runner's environment
+// (GITHUB_* variables and the event payload file), as plain data.
+import { readFileSync } from 'node:fs';
+
+export interface EventFacts {
+  eventName: string;
+  /** Full ref, e.g. refs/tags/v1.2.3 or refs/heads/main. */
+  ref: string;
+  sha: string;
+  /** owner/name */
+  repository: string;
+  serverUrl: string;
+  actor: string;
+  /** Tag name of a release event or a tag push. */
+  tag?: string;
+  /** Branch name of a branch push. */
+  branch?: string;
+  prNumber?: number;
+  /** Commit time from the payload (head_commit.timestamp), when the event carries it. */
+  commitTime?: string;
+}
+
+interface Payload {
+  release?: { tag_name?: string };
+  pull_request?: { number?: number; head?: { sha?: string } };
+  number?: number;
+  head_commit?: { timestamp?: string };
+}
+
+export function readEventFacts(env: NodeJS.ProcessEnv): EventFacts {
+  let payload: Payload = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Payload;
+    } catch {
+      payload = {}; // no payload: local runs
+    }
+  }
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const ref = env.GITHUB_REF ?? '';
+  const facts: EventFacts = {
+    eventName,
+    ref,
+    sha: env.GITHUB_SHA ?? '',
+    repository: env.GITHUB_REPOSITORY ?? '',
+    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+    actor: env.GITHUB_ACTOR ?? '',
+    commitTime: payload.head_commit?.timestamp,
+  };
+  if (eventName === 'release' && payload.release?.tag_name) facts.tag = payload.release.tag_name;
+  else if (ref.startsWith('refs/tags/')) facts.tag = ref.slice('refs/tags/'.length);
+  else if (ref.startsWith('refs/heads/')) facts.branch = ref.slice('refs/heads/'.length);
+  if (eventName.startsWith('pull_request')) {
+    const n = payload.pull_request?.number ?? payload.number ?? Number(/^refs\/pull\/(\d+)\//.exec(ref)?.[1]);
+    if (Number.isInteger(n)) facts.prNumber = n;
+  }
+  return facts;
+}

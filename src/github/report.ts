@@ -1,0 +1,73 @@
+// Step outputs and the job summary.
+import * as core from '@actions/core';
+
+export interface PublishReport {
+  image: string;
+  digest: string;
+  configDigest: string;
+  layerDigest: string;
+  size: number;
+  /** Full references, `<image>:<tag>`. */
+  tags: string[];
+  pushed: boolean;
+  uploaded: string[];
+  skipped: string[];
+  ociLayout?: string;
+  os: string;
+  imports: string[];
+  exports: string[];
+}
+
+export function reportOutputs(r: PublishReport): Record<string, string> {
+  const outputs = {
+    digest: r.digest,
+    ref: `${r.image}@${r.digest}`,
+    tags: r.tags.join('\n'),
+    'config-digest': r.configDigest,
+    'layer-digest': r.layerDigest,
+    size: String(r.size),
+  };
+  return { ...outputs, metadata: JSON.stringify({ ...outputs, tags: r.tags, size: r.size, pushed: r.pushed }) };
+}
+
+export function writeOutputs(r: PublishReport): void {
+  for (const [name, value] of Object.entries(reportOutputs(r))) core.setOutput(name, value);
+}
+
+export function summaryMarkdown(r: PublishReport): string {
+  const rows: Array<[string, string]> = [
+    ['Image', `\`${r.image}\``],
+    ['Digest', `\`${r.digest}\``],
+    ['Tags', r.tags.length ? r.tags.map((t) => `\`${t}\``).join('<br>') : '(none)'],
+    ['Kind', r.os === 'wasip2' ? 'component (wasip2)' : 'core module (wasip1)'],
+    ['Size', `${r.size} bytes`],
+    ['Config', `\`${r.configDigest}\``],
+    ['Layer', `\`${r.layerDigest}\``],
+    ['Blobs', r.pushed ? `${r.uploaded.length} uploaded, ${r.skipped.length} already present` : 'not pushed (push: false)'],
+  ];
+  if (r.ociLayout) rows.push(['OCI layout', `\`${r.ociLayout}\``]);
+  const lines = [
+    `## Wasm component ${r.pushed ? 'published' : 'packaged'}`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+  ];
+  if (r.imports.length || r.exports.length) {
+    lines.push(`Exports: ${r.exports.map((e) => `\`${e}\``).join(', ') || '(none)'}  `, `Imports: ${r.imports.map((e) => `\`${e}\``).join(', ') || '(none)'}`, '');
+  }
+  if (r.pushed) {
+    lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o component.wasm`, '```', '');
+  }
+  return lines.join('\n');
+}
+
+export async function writeSummary(r: PublishReport): Promise<void> {
+  const markdown = summaryMarkdown(r);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(markdown, true).write();
+  } else {
+    core.info(markdown); // outside a runner there is no summary file: print it
+  }
+}

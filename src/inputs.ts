@@ -1,0 +1,112 @@
+// Action inputs → one validated Settings object. DEFAULTS mirrors action.yml word for word (a test compares
+// them); expressions such as `${{ github.actor }}` are what the runner substitutes, resolved here from the
+// environment for runs outside GitHub.
+import { basename } from 'node:path';
+import { assertValidTag, parseRepository, ReferenceError, type Repository } from './oci/reference.js';
+import type { EventFacts } from './github/event.js';
+
+export const DEFAULTS = {
+  component: undefined,
+  image: '',
+  tags: '',
+  username: '${{ github.actor }}',
+  password: '${{ github.token }}',
+  annotations: '',
+  push: 'true',
+  'oci-layout': '',
+  'plain-http': 'false',
+} as const;
+
+export type InputName = keyof typeof DEFAULTS;
+
+export interface Settings {
+  component: string;
+  repository: Repository;
+  /** Explicit tags; empty means: derive from the event. */
+  tags: string[];
+  username: string;
+  /** Empty: look in ~/.docker/config.json, else anonymous. */
+  password: string;
+  annotations: Record<string, string>;
+  push: boolean;
+  ociLayout: string | undefined;
+  plainHttp: boolean;
+}
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** `getInput` returns the raw input ('' when unset), as @actions/core does. */
+export function readSettings(getInput: (name: InputName) => string, event: EventFacts): Settings {
+  const input = (name: InputName): string => {
+    const raw = getInput(name).trim();
+    if (raw !== '') return raw;
+    const fallback = DEFAULTS[name] ?? '';
+    if (fallback === '${{ github.actor }}') return event.actor;
+    if (fallback === '${{ github.token }}') return ''; // only the runner knows the token
+    return fallback;
+  };
+  const component = input('component');
+  if (component === '') throw new InputError('input "component" is required: the path of the .wasm file to publish');
+
+  let repository: Repository;
+  try {
+    repository = parseRepository(input('image') || defaultImage(component, event));
+  } catch (err) {
+    if (err instanceof ReferenceError) throw new InputError(`input "image": ${err.message}`);
+    throw err;
+  }
+
+  const tags = input('tags')
+    .split(/[,\n]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  try {
+    tags.forEach(assertValidTag);
+  } catch (err) {
+    throw new InputError(`input "tags": ${(err as Error).message}`);
+  }
+
+  return {
+    component,
+    repository,
+    tags: [...new Set(tags)],
+    username: input('username'),
+    password: input('password'),
+    annotations: parseAnnotations(input('annotations')),
+    push: parseBoolean('push', input('push')),
+    ociLayout: input('oci-layout') || undefined,
+    plainHttp: parseBoolean('plain-http', input('plain-http')),
+  };
+}
+
+/** ghcr.io/<owner>/<file name without .wasm>, lowercased (GHCR names are lower case). */
+export function defaultImage(component: string, event: EventFacts): string {
+  const owner = event.repository.split('/')[0]?.toLowerCase();
+  if (!owner) throw new InputError('input "image" is required outside GitHub Actions (GITHUB_REPOSITORY is not set)');
+  const name = basename(component).replace(/\.wasm$/i, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
+  return `ghcr.io/${owner}/${name}`;
+}
+
+export function parseAnnotations(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new InputError(`input "annotations", line ${i + 1}: expected key=value, got "${line.trim()}"`);
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(key + value)) throw new InputError(`input "annotations", line ${i + 1}: control characters are not allowed`);
+    result[key] = value;
+  }
+  return result;
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  if (/^(true|yes|1)$/i.test(value)) return true;
+  if (/^(false|no|0)$/i.test(value)) return false;
+  throw new InputError(`input "${name}" must be true or false, got "${value}"`);
+}

@@ -1,0 +1,32 @@
+// Pushing one manifest with its blobs and tags. Order matters: every blob first, then the manifest under
+// its first tag, then the other tags, so no tag ever names a manifest whose content is missing.
+import type { BlobSource, Descriptor, RepositoryClient } from './repository.js';
+
+export interface ManifestToPush {
+  mediaType: string;
+  bytes: Buffer;
+  digest: string;
+  blobs: Array<{ descriptor: Descriptor; source: BlobSource }>;
+}
+
+export interface PushResult {
+  digest: string;
+  /** Blobs the registry lacked and received. */
+  uploaded: string[];
+  /** Blobs the registry already had. */
+  skipped: string[];
+  tags: string[];
+}
+
+export async function pushManifest(client: RepositoryClient, manifest: ManifestToPush, tags: string[]): Promise<PushResult> {
+  // Blobs are independent: send them together (keep-alive connections are pooled by the transport).
+  const sent = await Promise.all(manifest.blobs.map((b) => client.pushBlob(b.descriptor, b.source)));
+  const uploaded = manifest.blobs.filter((_, i) => sent[i]).map((b) => b.descriptor.digest);
+  const skipped = manifest.blobs.filter((_, i) => !sent[i]).map((b) => b.descriptor.digest);
+  // Without tags the manifest goes up by digest: still addressable, never garbage to a registry that keeps untagged manifests.
+  const refs = tags.length > 0 ? tags : [manifest.digest];
+  for (const ref of refs) {
+    await client.putManifest(ref, manifest.bytes, manifest.mediaType);
+  }
+  return { digest: manifest.digest, uploaded, skipped, tags };
+}

@@ -1,0 +1,194 @@
+// One repository on a registry: the distribution-spec v1.1 push endpoints this project needs.
+// Spec: opencontainers/distribution-spec spec.md, "Push" (blobs, chunked uploads, manifests).
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { Transport, type TransportOptions } from './transport.js';
+import type { Repository } from './reference.js';
+import { RegistryError } from './errors.js';
+
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  annotations?: Record<string, string>;
+  artifactType?: string;
+}
+
+/** Where a blob's bytes come from: a file streamed from disk, or bytes already in memory (config, manifest). */
+export type BlobSource = { path: string } | { bytes: Buffer };
+
+export interface UploadOptions {
+  /** Blobs larger than this go up in chunks (PATCH with Content-Range); smaller ones in one PUT. */
+  chunkThreshold: number;
+  /** GHCR refuses requests over 4 MiB in a chunked upload (oras-project/rust-oci-client#35). */
+  chunkSize: number;
+}
+
+export const DEFAULT_UPLOAD: UploadOptions = { chunkThreshold: 64 * 1024 * 1024, chunkSize: 4 * 1024 * 1024 };
+
+export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+/** Distribution 2.8 answers 404 to a manifest GET/HEAD whose Accept lacks the OCI types. */
+const MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX, 'application/vnd.docker.distribution.manifest.v2+json', 'application/vnd.docker.distribution.manifest.list.v2+json'].join(', ');
+
+export function sha256Digest(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+export class RepositoryClient {
+  private readonly transport: Transport;
+  private readonly scope: string;
+  private readonly path: string;
+
+  constructor(
+    readonly repository: Repository,
+    options: Omit<TransportOptions, 'registry'>,
+    private readonly upload: UploadOptions = DEFAULT_UPLOAD,
+  ) {
+    this.transport = new Transport({ ...options, registry: repository.registry });
+    this.scope = `repository:${repository.name}:pull,push`;
+    this.path = `/v2/${repository.name}`;
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  async blobExists(digest: string): Promise<boolean> {
+    const res = await this.transport.send(
+      { method: 'HEAD', url: `${this.path}/blobs/${digest}`, expect: [200, 404], operation: `check of blob ${digest}` },
+      this.scope,
+    );
+    return res.status === 200;
+  }
+
+  /** Uploads a blob unless the registry has it; returns whether bytes were sent. */
+  async pushBlob(desc: Descriptor, source: BlobSource): Promise<boolean> {
+    if (await this.blobExists(desc.digest)) return false;
+    const start = await this.transport.send(
+      { method: 'POST', url: `${this.path}/blobs/uploads/`, headers: { 'content-length': '0' }, expect: [202], operation: `upload of blob ${desc.digest}` },
+      this.scope,
+    );
+    let location = this.location(start.header('location'), start.url, desc.digest);
+    if (desc.size > this.upload.chunkThreshold) {
+      const minChunk = Number(start.header('oci-chunk-min-length') ?? 0);
+      location = await this.patchChunks(location, desc, source, Math.max(this.upload.chunkSize, minChunk));
+      await this.finishUpload(location, desc, undefined);
+    } else {
+      await this.finishUpload(location, desc, source);
+    }
+    return true;
+  }
+
+  /** PUT <location>?digest=…, keeping the location's own query (distribution-spec: append with &). */
+  private async finishUpload(location: URL, desc: Descriptor, source: BlobSource | undefined): Promise<void> {
+    const url = new URL(location);
+    url.search = `${url.search ? `${url.search}&` : '?'}digest=${encodeURIComponent(desc.digest)}`;
+    const size = source ? desc.size : 0;
+    await this.transport.send(
+      {
+        method: 'PUT',
+        url,
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+        body: source ? () => openSource(source) : undefined,
+        expect: [201],
+        operation: `upload of blob ${desc.digest}`,
+      },
+      this.scope,
+    );
+  }
+
+  private async patchChunks(location: URL, desc: Descriptor, source: BlobSource, chunkSize: number): Promise<URL> {
+    let offset = 0;
+    while (offset < desc.size) {
+      const end = Math.min(offset + chunkSize, desc.size) - 1;
+      const from = offset;
+      let res;
+      try {
+        res = await this.transport.send(
+          {
+            method: 'PATCH',
+            url: location,
+            headers: {
+              'content-type': 'application/octet-stream',
+              'content-range': `${from}-${end}`,
+              'content-length': String(end - from + 1),
+            },
+            body: () => openSource(source, from, end),
+            expect: [202],
+            operation: `upload of blob ${desc.digest} (bytes ${from}-${end})`,
+          },
+          this.scope,
+        );
+      } catch (err) {
+        // 416: the registry holds a different amount than we think (a retried chunk that had landed).
+        // Ask where it stands and go on from there (distribution-spec: "Resuming an upload").
+        if (err instanceof RegistryError && err.status === 416) {
+          offset = await this.uploadedUpTo(location, desc);
+          continue;
+        }
+        throw err;
+      }
+      location = this.location(res.header('location'), location, desc.digest);
+      const range = parseRange(res.header('range'));
+      offset = range !== undefined ? range + 1 : end + 1;
+    }
+    return location;
+  }
+
+  private async uploadedUpTo(location: URL, desc: Descriptor): Promise<number> {
+    const res = await this.transport.send(
+      { method: 'GET', url: location, expect: [204], operation: `status of the upload of blob ${desc.digest}` },
+      this.scope,
+    );
+    return (parseRange(res.header('range')) ?? -1) + 1;
+  }
+
+  private location(value: string | undefined, base: URL, digest: string): URL {
+    if (!value) throw new RegistryError(202, `upload of blob ${digest}`, [], 'the registry sent no Location for the upload');
+    return new URL(value, base); // relative or absolute, query kept (distribution-spec)
+  }
+
+  /** PUTs a manifest under a tag or its digest; checks the registry's Docker-Content-Digest against ours. */
+  async putManifest(reference: string, bytes: Buffer, mediaType: string): Promise<string> {
+    const digest = sha256Digest(bytes);
+    const res = await this.transport.send(
+      {
+        method: 'PUT',
+        url: `${this.path}/manifests/${reference}`,
+        headers: { 'content-type': mediaType },
+        body: () => bytes,
+        expect: [201],
+        operation: `push of manifest ${reference}`,
+      },
+      this.scope,
+    );
+    const returned = res.header('docker-content-digest');
+    if (returned && returned !== digest) {
+      throw new RegistryError(res.status, `push of manifest ${reference}`, [], `the registry reports digest ${returned}, expected ${digest}`);
+    }
+    return digest;
+  }
+
+  /** Fetches a manifest or index; undefined when the registry has none under that reference. */
+  async getManifest(reference: string): Promise<{ mediaType: string; bytes: Buffer } | undefined> {
+    const res = await this.transport.send(
+      { method: 'GET', url: `${this.path}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT }, expect: [200, 404], operation: `read of manifest ${reference}` },
+      this.scope,
+    );
+    if (res.status === 404) return undefined;
+    return { mediaType: res.header('content-type') ?? '', bytes: res.body };
+  }
+}
+
+/** `Range: 0-1023` → 1023 (the last byte the registry holds). */
+function parseRange(value: string | undefined): number | undefined {
+  const m = value ? /^(?:bytes=)?0-(\d+)$/.exec(value.trim()) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+function openSource(source: BlobSource, start?: number, end?: number) {
+  if ('bytes' in source) return start === undefined ? source.bytes : source.bytes.subarray(start, end! + 1);
+  // A large read buffer: fewer, bigger writes to the socket.
+  return createReadStream(source.path, { start, end, highWaterMark: 1024 * 1024 });
+}
