@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['__tests__/helpers/global-setup.ts'],
+    // Its JSON schema import lacks `with { type: 'json' }`, which Node 20 requires: let Vite load it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

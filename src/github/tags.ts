@@ -23,12 +23,13 @@ export function deriveTags(event: EventFacts): DerivedTags {
     // Strict semver with an optional leading v (`v1.2.3`, `1.2.3`); `1.2` is not a version here.
     const version = /^v?\d+\.\d+\.\d+/.test(event.tag) ? semver.parse(event.tag.replace(/^v/, '')) : null;
     if (!version) return { tags: [sanitizeTag(event.tag)] };
-    const full = sanitizeTag(version.version); // build metadata `+x` is not valid in a tag: becomes `-x`
-    if (version.prerelease.length > 0) return { tags: [full], version: version.version };
+    // Build metadata (`+x`) is kept but `+` is not valid in a tag: it becomes `-`, as docker/metadata-action does.
+    const full = sanitizeTag(version.raw);
+    if (version.prerelease.length > 0) return { tags: [full], version: version.raw };
     const tags = [full, `${version.major}.${version.minor}`];
     if (version.major > 0) tags.push(`${version.major}`);
     tags.push('latest');
-    return { tags, version: version.version };
+    return { tags, version: version.raw };
   }
   if (event.prNumber !== undefined) return { tags: [`pr-${event.prNumber}`] };
   if (event.branch !== undefined && event.eventName === 'push') {

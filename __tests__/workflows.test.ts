@@ -1,0 +1,57 @@
+// action.yml and every workflow file, through GitHub's own workflow parser: a typo fails the suite.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseWorkflow, NoOperationTraceWriter, convertWorkflowTemplate } from '@actions/workflow-parser';
+import { parseAction, convertActionTemplate } from '@actions/workflow-parser/actions/index';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULTS } from '../src/inputs.js';
+import { ROOT } from './helpers/action.js';
+
+const workflowsDir = join(ROOT, '.github', 'workflows');
+
+describe('workflow files', () => {
+  const files = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f));
+  it('exist', () => {
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'check-dist.yml']));
+  });
+  it('the parser does catch a typo (so the checks below can fail)', () => {
+    const content = 'on: push\njobs:\n  t:\n    runs-onn: ubuntu-latest\n    steps:\n      - run: echo\n';
+    const result = parseWorkflow({ name: 'typo.yml', content }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().length).toBeGreaterThan(0);
+  });
+  it.each(files)('%s parses without errors', async (file) => {
+    const content = readFileSync(join(workflowsDir, file), 'utf8');
+    const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    const template = await convertWorkflowTemplate(result.context, result.value!);
+    expect(template.errors ?? []).toEqual([]);
+    expect(template.jobs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('action.yml', () => {
+  const content = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+  it('is a valid action manifest that runs dist/index.js on node24', async () => {
+    const result = parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    const action = await convertActionTemplate(result.context, result.value!);
+    expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  it('declares exactly the inputs the code reads, with the same defaults', () => {
+    const inputs = (parseYaml(content) as { inputs: Record<string, { default?: string; required?: boolean }> }).inputs;
+    expect(Object.keys(inputs).sort()).toEqual(Object.keys(DEFAULTS).sort());
+    for (const [name, spec] of Object.entries(inputs)) {
+      expect(spec.default, `default of ${name}`).toBe(DEFAULTS[name as keyof typeof DEFAULTS]);
+    }
+    expect(inputs.component?.required).toBe(true);
+  });
+
+  it('declares the outputs the code writes', async () => {
+    const { reportOutputs } = await import('../src/github/report.js');
+    const written = Object.keys(reportOutputs({ image: 'i', digest: 'd', configDigest: 'c', layerDigest: 'l', size: 1, tags: [], pushed: true, uploaded: [], skipped: [], os: 'wasip2', imports: [], exports: [] }));
+    const declared = Object.keys((parseYaml(content) as { outputs: Record<string, unknown> }).outputs);
+    expect(written.sort()).toEqual(declared.sort());
+  });
+});
