@@ -1,7 +1,8 @@
 // The bundled action, end to end, against the real registry in its three auth modes; read back with skopeo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRegistry, type AuthMode, type TestRegistry } from '../helpers/registry.js';
 import { runAction } from '../helpers/action.js';
@@ -86,5 +87,42 @@ describe.each<AuthMode>(['anonymous', 'htpasswd', 'token'])('push with %s auth',
     expect(second.code, second.stdout).toBe(0);
     expect(second.outputs.digest).toBe(first.outputs.digest);
     expect(second.stdout).toContain('0 blobs uploaded, 2 already present');
+  });
+});
+
+describe('a release tag push, as GitHub runs it', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry('anonymous');
+  });
+  afterAll(() => registry.stop());
+
+  it('publishes the semver tags, created at the commit time, the same digest on every run', async () => {
+    // A real checkout: `created` must come from the commit, not the clock.
+    const workspace = tmp('workspace');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_COMMITTER_DATE: '2026-02-03T04:05:06Z', GIT_AUTHOR_DATE: '2026-02-03T04:05:06Z' } }).trim();
+    git('init', '-q');
+    writeFileSync(join(workspace, 'README'), 'hi');
+    git('add', 'README');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'one');
+    const sha = git('rev-parse', 'HEAD');
+    const component = await helloComponentFile(workspace);
+    const action = () =>
+      runAction({
+        inputs: { component, image: `${registry.host}/acme/release` },
+        payload: { ref: 'refs/tags/v1.4.2', repository: { full_name: 'acme/release' } },
+        env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.4.2', GITHUB_SHA: sha, GITHUB_REPOSITORY: 'acme/release', GITHUB_WORKSPACE: workspace },
+      });
+    const first = await action();
+    expect(first.code, first.stdout).toBe(0);
+    expect(await listTags(`${registry.host}/acme/release`)).toEqual(['1', '1.4', '1.4.2', 'latest']);
+    const manifest = JSON.parse(await rawManifest(`${registry.host}/acme/release:1.4.2`));
+    expect(manifest.annotations).toMatchObject({
+      'org.opencontainers.image.created': '2026-02-03T04:05:06Z',
+      'org.opencontainers.image.version': '1.4.2',
+      'org.opencontainers.image.revision': sha,
+    });
+    const second = await action();
+    expect(second.outputs.digest).toBe(first.outputs.digest);
   });
 });

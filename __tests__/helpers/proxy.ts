@@ -20,6 +20,8 @@ export interface ProxyOptions {
   target: string;
   /** Headers added to every forwarded request (what a storage host's own signature would grant). */
   addHeaders?: Record<string, string>;
+  /** Answers a request itself instead of forwarding it: return a status (and headers), or undefined to forward. */
+  fault?: (req: RecordedRequest) => { status: number; headers?: Record<string, string>; body?: string } | undefined;
   /** Rewrites the answer's headers before they go back to the client. */
   rewriteResponseHeaders?: (req: RecordedRequest, headers: IncomingMessage['headers']) => IncomingMessage['headers'];
 }
@@ -30,6 +32,13 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
   const server: Server = createServer((req, res) => {
     const recorded = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } };
     requests.push(recorded);
+    const fault = options.fault?.(recorded);
+    if (fault) {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      res.end(fault.body ?? '');
+      return;
+    }
     const upstream = request(
       { host: options.target.split(':')[0], port: Number(options.target.split(':')[1]), method: req.method, path: req.url, headers: { ...req.headers, ...options.addHeaders } }, // Host kept: the registry builds its Locations from it
       (up) => {

@@ -20,7 +20,11 @@ export interface PushResult {
 
 export async function pushManifest(client: RepositoryClient, manifest: ManifestToPush, tags: string[]): Promise<PushResult> {
   // Blobs are independent: send them together (keep-alive connections are pooled by the transport).
-  const sent = await Promise.all(manifest.blobs.map((b) => client.pushBlob(b.descriptor, b.source)));
+  // Wait for all of them, even after a failure, so no upload is still running when this returns.
+  const settled = await Promise.allSettled(manifest.blobs.map((b) => client.pushBlob(b.descriptor, b.source)));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const sent = settled.map((s) => (s as PromiseFulfilledResult<boolean>).value);
   const uploaded = manifest.blobs.filter((_, i) => sent[i]).map((b) => b.descriptor.digest);
   const skipped = manifest.blobs.filter((_, i) => !sent[i]).map((b) => b.descriptor.digest);
   // Without tags the manifest goes up by digest: still addressable, never garbage to a registry that keeps untagged manifests.

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { reportOutputs, summaryMarkdown, type PublishReport } from '../../src/github/report.js';
+import { permissionHint } from '../../src/github/hints.js';
+
+const report: PublishReport = {
+  image: 'ghcr.io/acme/hello',
+  digest: 'sha256:aaa',
+  configDigest: 'sha256:ccc',
+  layerDigest: 'sha256:lll',
+  size: 1717,
+  tags: ['ghcr.io/acme/hello:1.0.0', 'ghcr.io/acme/hello:latest'],
+  pushed: true,
+  uploaded: ['sha256:lll'],
+  skipped: ['sha256:ccc'],
+  os: 'wasip2',
+  imports: ['wasi:cli/environment@0.2.0'],
+  exports: ['wasi:http/incoming-handler@0.2.0'],
+};
+
+describe('report', () => {
+  it('outputs: digest, ref, tags one per line, and all of it as JSON', () => {
+    const out = reportOutputs(report);
+    expect(out).toMatchObject({ digest: 'sha256:aaa', ref: 'ghcr.io/acme/hello@sha256:aaa', tags: 'ghcr.io/acme/hello:1.0.0\nghcr.io/acme/hello:latest', size: '1717' });
+    expect(JSON.parse(out.metadata!)).toMatchObject({ digest: 'sha256:aaa', tags: report.tags, size: 1717, 'config-digest': 'sha256:ccc' });
+  });
+  it('summary: a table of what was pushed and the pull command', () => {
+    const md = summaryMarkdown(report);
+    expect(md).toContain('| Digest | `sha256:aaa` |');
+    expect(md).toContain('`ghcr.io/acme/hello:latest`');
+    expect(md).toContain('1 uploaded, 1 already present');
+    expect(md).toContain('wkg oci pull ghcr.io/acme/hello@sha256:aaa');
+  });
+});
+
+describe('permissionHint', () => {
+  it('names the permission GHCR needs on 401/403, and nothing elsewhere', () => {
+    expect(permissionHint(403, 'ghcr.io')).toMatch(/permissions: packages: write/);
+    expect(permissionHint(401, 'ghcr.io')).toMatch(/packages: write/);
+    expect(permissionHint(500, 'ghcr.io')).toBeUndefined();
+    expect(permissionHint(403, 'quay.io')).toBeUndefined();
+  });
+});
