@@ -70633,7 +70633,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5705);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8393);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -70642,7 +70642,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5705:
+/***/ 8393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73502,7 +73502,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -73698,6 +73698,29 @@ function permissionHint(status, registry) {
         return undefined;
     return ('To push to GHCR with GITHUB_TOKEN the job needs "permissions: packages: write" (and "contents: read"); ' +
         'pull requests from forks and Dependabot only get read access. With a personal access token, it needs the write:packages scope.');
+}
+
+;// CONCATENATED MODULE: ./src/github/token-scope.ts
+// The `password` input defaults to the workflow's GITHUB_TOKEN. That token means something only to
+// GitHub's own registry; sent to any other registry's login it would hand a live GitHub credential to a
+// third party. GitHub's installation tokens (GITHUB_TOKEN included) start with `ghs_`.
+/** ghcr.io, or a GitHub Enterprise Server's `containers.<host>`. */
+function isGitHubRegistry(registry, serverUrl) {
+    let serverHost = '';
+    try {
+        serverHost = new URL(serverUrl).hostname;
+    }
+    catch {
+        serverHost = '';
+    }
+    return registry === 'ghcr.io' || (serverHost !== '' && serverHost !== 'github.com' && registry === `containers.${serverHost}`);
+}
+function isGitHubAppToken(password) {
+    return password.startsWith('ghs_');
+}
+/** True when the password is a GitHub token that must not go to this registry. */
+function withholdGitHubToken(password, registry, serverUrl) {
+    return isGitHubAppToken(password) && !isGitHubRegistry(registry, serverUrl);
 }
 
 ;// CONCATENATED MODULE: ./src/github/report.ts
@@ -74689,6 +74712,7 @@ function credentialsFromDockerConfig(registry, env) {
 
 
 
+
 async function run() {
     try {
         await publish();
@@ -74732,7 +74756,7 @@ async function publish() {
     if (settings.push) {
         if (tags.length === 0)
             throw new Error('no tag could be derived from this event: set the "tags" input');
-        pushed = await pushArtifact(settings, artifact, tags);
+        pushed = await pushArtifact(settings, artifact, tags, event.serverUrl);
         info(`pushed ${image}@${pushed.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
     }
     const report = {
@@ -74753,10 +74777,16 @@ async function publish() {
     writeOutputs(report);
     await writeSummary(report);
 }
-async function pushArtifact(settings, artifact, tags) {
+async function pushArtifact(settings, artifact, tags, serverUrl) {
     const { repository } = settings;
-    const credentials = settings.password
-        ? { username: settings.username, password: settings.password }
+    let password = settings.password;
+    if (withholdGitHubToken(password, repository.registry, serverUrl)) {
+        notice(`Not sending the GitHub token in "password" to ${repository.registry}: it is only good for GitHub's registry. ` +
+            'Set "username" and "password" for this registry, or log in first with docker/login-action.');
+        password = '';
+    }
+    const credentials = password
+        ? { username: settings.username, password }
         : credentialsFromDockerConfig(repository.registry, process.env);
     if (credentials)
         core_setSecret(credentials.password);

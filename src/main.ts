@@ -4,6 +4,7 @@ import { readEventFacts } from './github/event.js';
 import { deriveTags } from './github/tags.js';
 import { commitTimeFromGit } from './github/commit.js';
 import { permissionHint } from './github/hints.js';
+import { withholdGitHubToken } from './github/token-scope.js';
 import { writeOutputs, writeSummary } from './github/report.js';
 import { readSettings, type Settings } from './inputs.js';
 import { inspectWasm } from './wasm/inspect.js';
@@ -64,7 +65,7 @@ async function publish(): Promise<void> {
   let pushed: PushResult | undefined;
   if (settings.push) {
     if (tags.length === 0) throw new Error('no tag could be derived from this event: set the "tags" input');
-    pushed = await pushArtifact(settings, artifact, tags);
+    pushed = await pushArtifact(settings, artifact, tags, event.serverUrl);
     core.info(`pushed ${image}@${pushed.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
   }
 
@@ -87,10 +88,18 @@ async function publish(): Promise<void> {
   await writeSummary(report);
 }
 
-async function pushArtifact(settings: Settings, artifact: BuiltArtifact, tags: string[]): Promise<PushResult> {
+async function pushArtifact(settings: Settings, artifact: BuiltArtifact, tags: string[], serverUrl: string): Promise<PushResult> {
   const { repository } = settings;
-  const credentials = settings.password
-    ? { username: settings.username, password: settings.password }
+  let password = settings.password;
+  if (withholdGitHubToken(password, repository.registry, serverUrl)) {
+    core.notice(
+      `Not sending the GitHub token in "password" to ${repository.registry}: it is only good for GitHub's registry. ` +
+        'Set "username" and "password" for this registry, or log in first with docker/login-action.',
+    );
+    password = '';
+  }
+  const credentials = password
+    ? { username: settings.username, password }
     : credentialsFromDockerConfig(repository.registry, process.env);
   if (credentials) core.setSecret(credentials.password);
   const client = new RepositoryClient(repository, {

@@ -97,3 +97,21 @@ describe('credentials from ~/.docker/config.json', () => {
     expect(errorLine(run)).toMatch(/asks for a user name and password and none was given/);
   });
 });
+
+describe('the default GITHUB_TOKEN and a registry that is not GitHub\'s', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry('token');
+  });
+  afterAll(() => registry.stop());
+
+  it('is never sent there: a notice says why, and the registry sees no credentials', async () => {
+    const token = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
+    const run = await runAction({ inputs: { component: await helloComponentFile(), image: `${registry.host}/acme/x`, tags: 'v1', username: 'octocat', password: token } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::notice::Not sending the GitHub token in "password" to 127\.0\.0\.1/);
+    expect(registry.tokenServer!.requests.length).toBeGreaterThan(0);
+    expect(registry.tokenServer!.requests.every((r) => r.authorization === undefined)).toBe(true);
+    expect(visible(run)).not.toContain(token);
+  });
+});
