@@ -49,3 +49,7 @@ writeFileSync(
   JSON.stringify({ name: jcoPkg.name, version: jcoPkg.version, license: jcoPkg.license, type: 'module', exports: { './wasm-tools': './dist/wasm-tools.js' } }, null, 2) + '\n',
 );
 copy(shimDir, join(modules, 'preview2-shim'), ['LICENSE', 'package.json', 'dist/nodejs', 'dist/io', 'dist/common', 'dist/synckit']);
+
+// The WASI preview1 adapters jco ships, to turn wasm32-wasip1 modules into components (src/wasm/adapter.ts).
+const adapters = join(packageDir('@bytecodealliance/jco', root), 'lib');
+copy(adapters, join(out, 'adapters'), ['wasi_snapshot_preview1.command.wasm', 'wasi_snapshot_preview1.reactor.wasm']);

@@ -4,9 +4,18 @@
 import { basename } from 'node:path';
 import { assertValidTag, parseRepository, ReferenceError, type Repository } from './oci/reference.js';
 import type { EventFacts } from './github/event.js';
+import { splitArgs } from './build/commands.js';
+import type { BuildSettings } from './build/build-crate.js';
 
 export const DEFAULTS = {
-  component: undefined,
+  component: '',
+  'working-directory': '.',
+  build: 'auto',
+  'cargo-args': '',
+  target: '',
+  profile: 'release',
+  'cargo-component-version': '0.21.1',
+  cache: 'true',
   image: '',
   tags: '',
   username: '${{ github.actor }}',
@@ -20,8 +29,12 @@ export const DEFAULTS = {
 export type InputName = keyof typeof DEFAULTS;
 
 export interface Settings {
+  /** A prebuilt .wasm; empty means: build the crate. */
   component: string;
-  repository: Repository;
+  /** How to build the crate; undefined when a prebuilt component was given. */
+  build: BuildSettings | undefined;
+  /** Undefined: ghcr.io/<owner>/<crate or file name>, known once the component is. */
+  repository: Repository | undefined;
   /** Explicit tags; empty means: derive from the event. */
   tags: string[];
   username: string;
@@ -48,11 +61,21 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     return fallback;
   };
   const component = input('component');
-  if (component === '') throw new InputError('input "component" is required: the path of the .wasm file to publish');
-
-  let repository: Repository;
+  const mode = input('build');
+  if (!['auto', 'cargo-component', 'cargo', 'none'].includes(mode)) {
+    throw new InputError(`input "build" must be auto, cargo-component, cargo or none, got "${mode}"`);
+  }
+  if (component === '' && mode === 'none') throw new InputError('input "component" is required when "build" is none: the path of the .wasm file to publish');
+  let cargoArgs: string[];
   try {
-    repository = parseRepository(input('image') || defaultImage(component, event));
+    cargoArgs = splitArgs(input('cargo-args'));
+  } catch (err) {
+    throw new InputError(`input "cargo-args": ${(err as Error).message}`);
+  }
+
+  let repository: Repository | undefined;
+  try {
+    repository = input('image') ? parseRepository(input('image')) : undefined;
   } catch (err) {
     if (err instanceof ReferenceError) throw new InputError(`input "image": ${err.message}`);
     throw err;
@@ -70,6 +93,18 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
 
   return {
     component,
+    build:
+      component !== ''
+        ? undefined
+        : {
+            workingDirectory: input('working-directory'),
+            mode: mode as BuildSettings['mode'],
+            cargoArgs,
+            target: input('target'),
+            profile: input('profile'),
+            cargoComponentVersion: input('cargo-component-version'),
+            cache: parseBoolean('cache', input('cache')),
+          },
     repository,
     tags: [...new Set(tags)],
     username: input('username'),
@@ -81,12 +116,20 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
   };
 }
 
-/** ghcr.io/<owner>/<file name without .wasm>, lowercased (GHCR names are lower case). */
-export function defaultImage(component: string, event: EventFacts): string {
+/** ghcr.io/<owner>/<name>, lowercased (GHCR names are lower case); the name is the crate's or the file's. */
+export function defaultRepository(nameOrFile: string, event: EventFacts): Repository {
   const owner = event.repository.split('/')[0]?.toLowerCase();
   if (!owner) throw new InputError('input "image" is required outside GitHub Actions (GITHUB_REPOSITORY is not set)');
-  const name = basename(component).replace(/\.wasm$/i, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
-  return `ghcr.io/${owner}/${name}`;
+  const name = basename(nameOrFile)
+    .replace(/\.wasm$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  try {
+    return parseRepository(`ghcr.io/${owner}/${name}`);
+  } catch (err) {
+    throw new InputError(`cannot make an image name from "${nameOrFile}" (${(err as Error).message}): set "image"`);
+  }
 }
 
 export function parseAnnotations(text: string): Record<string, string> {

@@ -1,24 +1,26 @@
-// The action: inputs → inspect → artifact → publish → report. Each step lives in its own module.
+// The action: inputs → build → inspect → artifact → publish → report. Each step lives in its own module.
 import * as core from '@actions/core';
+import { basename } from 'node:path';
 import { readEventFacts } from './github/event.js';
 import { deriveTags } from './github/tags.js';
 import { commitTimeFromGit } from './github/commit.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { writeOutputs, writeSummary } from './github/report.js';
-import { readSettings, type Settings } from './inputs.js';
+import { actionsBuildLog } from './github/build-log.js';
+import { defaultRepository, readSettings, type Settings } from './inputs.js';
+import { buildCrate, type BuiltComponent } from './build/build-crate.js';
 import { inspectWasm } from './wasm/inspect.js';
 import { digestFile } from './artifact/file-digest.js';
 import { resolveCreated } from './artifact/created.js';
 import { buildArtifact, type BuiltArtifact } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
 import { defaultAnnotations } from './artifact/annotations.js';
-import { formatRepository } from './oci/reference.js';
+import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
 import { pushManifest, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
-import { basename } from 'node:path';
 
 export async function run(): Promise<void> {
   try {
@@ -34,43 +36,54 @@ async function publish(): Promise<void> {
   const settings = readSettings((name) => core.getInput(name), event);
   if (settings.password) core.setSecret(settings.password);
 
-  const facts = await inspectWasm(settings.component);
-  const layer = await digestFile(settings.component);
+  const built: BuiltComponent | undefined = settings.build ? await buildCrate(settings.build, actionsBuildLog, env) : undefined;
+  const componentPath = built?.path ?? settings.component;
+  const crate = built?.crate;
+  const repository = settings.repository ?? defaultRepository(crate?.name ?? componentPath, event);
+
+  const facts = await inspectWasm(componentPath);
+  if (facts.kind === 'component' && crate?.targetWorld) facts.target = crate.targetWorld;
+  const layer = await digestFile(componentPath);
   const derived = deriveTags(event);
   const tags = settings.tags.length > 0 ? settings.tags : derived.tags;
   const created = resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd())) ?? event.commitTime, () => new Date());
 
   const artifact = buildArtifact({
     facts,
-    layer: { ...layer, title: basename(settings.component) },
+    layer: { ...layer, title: built?.title ?? basename(componentPath) },
     created,
     annotations: {
       ...defaultAnnotations(created, {
-        source: event.repository ? `${event.serverUrl}/${event.repository}` : undefined,
+        // The GitHub repository links a GHCR package to it; the crate's own repository is the fallback.
+        source: event.repository ? `${event.serverUrl}/${event.repository}` : crate?.repository,
         revision: event.sha || undefined,
-        version: derived.version ?? tags[0],
+        version: derived.version ?? crate?.version ?? tags[0],
+        title: crate?.name,
+        description: crate?.description,
+        licenses: crate?.license,
       }),
       ...settings.annotations,
     },
   });
-  const image = formatRepository(settings.repository);
-  core.info(`${facts.kind} ${settings.component}: ${layer.size} bytes, ${layer.digest}`);
+  const image = formatRepository(repository);
+  core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
   core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
 
   if (settings.ociLayout) {
-    await writeOciLayout(settings.ociLayout, artifact, settings.component, tags);
+    await writeOciLayout(settings.ociLayout, artifact, componentPath, tags);
     core.info(`OCI layout written to ${settings.ociLayout}`);
   }
 
   let pushed: PushResult | undefined;
   if (settings.push) {
     if (tags.length === 0) throw new Error('no tag could be derived from this event: set the "tags" input');
-    pushed = await pushArtifact(settings, artifact, tags, event.serverUrl);
+    pushed = await pushArtifact(settings, repository, artifact, componentPath, tags, event.serverUrl);
     core.info(`pushed ${image}@${pushed.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
   }
 
   const report = {
     image,
+    component: componentPath,
     digest: artifact.manifest.descriptor.digest,
     configDigest: artifact.config.descriptor.digest,
     layerDigest: artifact.layer.digest,
@@ -88,8 +101,14 @@ async function publish(): Promise<void> {
   await writeSummary(report);
 }
 
-async function pushArtifact(settings: Settings, artifact: BuiltArtifact, tags: string[], serverUrl: string): Promise<PushResult> {
-  const { repository } = settings;
+async function pushArtifact(
+  settings: Settings,
+  repository: Repository,
+  artifact: BuiltArtifact,
+  componentPath: string,
+  tags: string[],
+  serverUrl: string,
+): Promise<PushResult> {
   let password = settings.password;
   if (withholdGitHubToken(password, repository.registry, serverUrl)) {
     core.notice(
@@ -98,9 +117,7 @@ async function pushArtifact(settings: Settings, artifact: BuiltArtifact, tags: s
     );
     password = '';
   }
-  const credentials = password
-    ? { username: settings.username, password }
-    : credentialsFromDockerConfig(repository.registry, process.env);
+  const credentials = password ? { username: settings.username, password } : credentialsFromDockerConfig(repository.registry, process.env);
   if (credentials) core.setSecret(credentials.password);
   const client = new RepositoryClient(repository, {
     plainHttp: settings.plainHttp,
@@ -116,7 +133,7 @@ async function pushArtifact(settings: Settings, artifact: BuiltArtifact, tags: s
         bytes: artifact.manifest.bytes,
         digest: artifact.manifest.descriptor.digest,
         blobs: [
-          { descriptor: artifact.layer, source: { path: settings.component } },
+          { descriptor: artifact.layer, source: { path: componentPath } },
           { descriptor: artifact.config.descriptor, source: { bytes: artifact.config.bytes } },
         ],
       },

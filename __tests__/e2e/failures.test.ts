@@ -48,7 +48,9 @@ describe('failures of the bundled action', () => {
 
   it.each([
     ['a missing file', { component: '/nonexistent/x.wasm' }, /component file \/nonexistent\/x\.wasm does not exist/],
-    ['no component', { component: '' }, /input "component" is required/],
+    ['no component and no crate', { component: '' }, /there is no Cargo\.toml in \.: set "working-directory" to the crate, or give a prebuilt "component"/],
+    ['no component with build: none', { component: '', build: 'none' }, /input "component" is required when "build" is none/],
+    ['an unknown build mode', { build: 'make' }, /input "build" must be auto, cargo-component, cargo or none/],
     ['an image with upper case', { image: 'ghcr.io/Acme/hello' }, /input "image":.*lower case/],
     ['an image with a scheme', { image: 'https://ghcr.io/acme/hello' }, /input "image":.*must not have a scheme/],
     ['a tag that breaks the grammar', { tags: 'v1, bad/tag' }, /input "tags": tag "bad\/tag" is not valid/],

@@ -4,6 +4,7 @@ import { permissionHint } from '../../src/github/hints.js';
 
 const report: PublishReport = {
   image: 'ghcr.io/acme/hello',
+  component: 'target/hello.wasm',
   digest: 'sha256:aaa',
   configDigest: 'sha256:ccc',
   layerDigest: 'sha256:lll',

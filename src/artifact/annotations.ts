@@ -7,6 +7,10 @@ export interface SourceFacts {
   /** Commit the artifact was built from. */
   revision?: string;
   version?: string;
+  /** From the crate, when one was built. */
+  title?: string;
+  description?: string;
+  licenses?: string;
 }
 
 export function defaultAnnotations(created: string, facts: SourceFacts): Record<string, string> {
@@ -14,5 +18,9 @@ export function defaultAnnotations(created: string, facts: SourceFacts): Record<
   if (facts.source) a['org.opencontainers.image.source'] = facts.source;
   if (facts.revision) a['org.opencontainers.image.revision'] = facts.revision;
   if (facts.version) a['org.opencontainers.image.version'] = facts.version;
+  if (facts.title) a['org.opencontainers.image.title'] = facts.title;
+  // GHCR shows these on the package page (description up to 512 characters, licenses up to 256).
+  if (facts.description) a['org.opencontainers.image.description'] = facts.description.slice(0, 512);
+  if (facts.licenses) a['org.opencontainers.image.licenses'] = facts.licenses.slice(0, 256);
   return a;
 }

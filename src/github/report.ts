@@ -3,6 +3,8 @@ import * as core from '@actions/core';
 
 export interface PublishReport {
   image: string;
+  /** Path of the .wasm that was published. */
+  component: string;
   digest: string;
   configDigest: string;
   layerDigest: string;
@@ -26,6 +28,7 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
     'config-digest': r.configDigest,
     'layer-digest': r.layerDigest,
     size: String(r.size),
+    component: r.component,
   };
   return { ...outputs, metadata: JSON.stringify({ ...outputs, tags: r.tags, size: r.size, pushed: r.pushed }) };
 }

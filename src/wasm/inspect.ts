@@ -12,6 +12,20 @@ export class WasmInputError extends Error {
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
 export async function inspectWasm(path: string): Promise<WasmFacts> {
+  if ((await wasmBinaryKind(path)) === 'module') return { kind: 'module' };
+  // jco is loaded only when a component needs decoding: it costs ~100 ms to start.
+  const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  let wit: string;
+  try {
+    wit = await componentWit(await readFile(path));
+  } catch (err) {
+    throw new WasmInputError(`${path} is not a valid WebAssembly component: ${String((err as Error).message ?? err).split('\n')[0]}`);
+  }
+  return { kind: 'component', ...worldItems(wit), target: null };
+}
+
+/** Checks the path is a regular file holding a Wasm binary, and tells a core module from a component by its header. */
+export async function wasmBinaryKind(path: string): Promise<'module' | 'component'> {
   if (path.trim() === '') throw new WasmInputError('no component path was given');
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') throw new WasmInputError(`component file ${path} does not exist`);
@@ -35,17 +49,8 @@ export async function inspectWasm(path: string): Promise<WasmFacts> {
   const layer = header.readUInt16LE(6);
   if (layer === 0) {
     if (header.readUInt16LE(4) !== 1) throw new WasmInputError(`${path} is a WebAssembly module of unknown version ${header.readUInt16LE(4)}`);
-    return { kind: 'module' };
+    return 'module';
   }
   if (layer !== 1) throw new WasmInputError(`${path} has an unknown WebAssembly layer ${layer}`);
-
-  // jco is loaded only when a component needs decoding: it costs ~100 ms to start.
-  const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  let wit: string;
-  try {
-    wit = await componentWit(await readFile(path));
-  } catch (err) {
-    throw new WasmInputError(`${path} is not a valid WebAssembly component: ${String((err as Error).message ?? err).split('\n')[0]}`);
-  }
-  return { kind: 'component', ...worldItems(wit), target: null };
+  return 'component';
 }

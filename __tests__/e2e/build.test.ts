@@ -1,0 +1,155 @@
+// Building real crates with real cargo (Debian's Rust for wasm32-wasi), through the bundled action, and
+// publishing them to the real registry. Caches go to a stand-in of the Actions cache service on loopback.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { startCacheServer, type CacheServer } from '../helpers/cache-server.js';
+import { runAction, ROOT, type ActionRun } from '../helpers/action.js';
+import { tmp } from '../helpers/components.js';
+import { rawConfig, rawManifest } from '../helpers/skopeo.js';
+
+const CRATES = join(ROOT, '__tests__', 'fixtures', 'crates');
+// Debian's cargo (it has the wasm32-wasi standard library) ahead of any rustup cargo.
+const PATH = `/usr/bin:${process.env.PATH}`;
+
+/** A fresh copy of a fixture crate in a workspace of its own (GITHUB_WORKSPACE). */
+function workspaceWith(crate: string): { workspace: string; crate: string } {
+  const workspace = tmp('build-ws');
+  cpSync(join(CRATES, crate), join(workspace, crate), { recursive: true });
+  return { workspace, crate: join(workspace, crate) };
+}
+
+const errorLines = (run: ActionRun) => run.stdout.split('\n').filter((l) => l.startsWith('::error'));
+
+describe('building a crate', () => {
+  let registry: TestRegistry;
+  let cacheServer: CacheServer;
+  beforeAll(async () => {
+    registry = await startRegistry('anonymous');
+    cacheServer = await startCacheServer();
+  });
+  afterAll(async () => {
+    await cacheServer.stop();
+    await registry.stop();
+  });
+
+  it('a bin crate → a command component with the crate\'s metadata; the second run restores the cache and compiles nothing', async () => {
+    const { workspace, crate } = workspaceWith('hello-cli');
+    const home = tmp('home'); // one runner image: the same HOME (and so CARGO_HOME) on both runs
+    const action = () =>
+      runAction({
+        inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/hello-cli`, tags: 'edge' },
+        env: { PATH, HOME: home, GITHUB_WORKSPACE: workspace, ACTIONS_CACHE_URL: cacheServer.url, SOURCE_DATE_EPOCH: '1700000000' },
+      });
+    let started = Date.now();
+    const first = await action();
+    const firstMs = Date.now() - started;
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/cargo compiled in \d+ ms/);
+    expect(first.stdout).toContain('::group::cargo build --profile release --target wasm32-wasi');
+    expect(first.stdout).toContain('Compiling hello-cli v0.3.1');
+    expect(first.stdout).toMatch(/made a component with the WASI preview1 command adapter/);
+    expect(cacheServer.saved()).toHaveLength(1);
+
+    const config = JSON.parse(await rawConfig(`${registry.host}/acme/hello-cli:edge`));
+    expect(config.os).toBe('wasip2');
+    expect(config.component.exports).toEqual([expect.stringMatching(/^wasi:cli\/run@0\.2\.\d+$/)]);
+    expect(config.component.imports).toEqual(expect.arrayContaining([expect.stringMatching(/^wasi:cli\/stdout@/)]));
+    const manifest = JSON.parse(await rawManifest(`${registry.host}/acme/hello-cli:edge`));
+    expect(manifest.annotations).toMatchObject({
+      'org.opencontainers.image.title': 'hello-cli',
+      'org.opencontainers.image.version': '0.3.1',
+      'org.opencontainers.image.description': 'Says hello from a WASI command',
+      'org.opencontainers.image.licenses': 'Apache-2.0',
+      'org.opencontainers.image.source': 'https://github.com/acme/hello-cli',
+    });
+    expect(manifest.layers[0].annotations['org.opencontainers.image.title']).toBe('hello-cli.wasm');
+    expect(first.outputs.component).toBe(join(crate, 'target', 'wasm32-wasi', 'release', 'hello-cli.component.wasm'));
+
+    // A new runner: no target/ until the cache brings it back.
+    rmSync(join(crate, 'target'), { recursive: true, force: true });
+    started = Date.now();
+    const second = await action();
+    const secondMs = Date.now() - started;
+    expect(second.code, second.stdout).toBe(0);
+    expect(cacheServer.restored, second.stdout).toHaveLength(1);
+    expect(second.stdout).toMatch(/cache restored from wasm-oci-publish-cargo-/);
+    expect(second.stdout).toMatch(/cargo found everything up to date, compiled nothing/);
+    expect(second.outputs.digest).toBe(first.outputs.digest);
+    console.log(`hello-cli: first run (compile, cache saved) ${firstMs} ms; second run (cache restored, nothing compiled) ${secondMs} ms`);
+  });
+
+  it('a cdylib → a reactor component, with the target world from [package.metadata.component.target]; no cache service is a warning', async () => {
+    const { workspace, crate } = workspaceWith('hello-lib');
+    const run = await runAction({
+      inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/hello-lib`, tags: 'v1' },
+      env: { PATH, GITHUB_WORKSPACE: workspace },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/::warning::The cache service is not available here/);
+    expect(run.stdout).toMatch(/WASI preview1 reactor adapter/);
+    const config = JSON.parse(await rawConfig(`${registry.host}/acme/hello-lib:v1`));
+    expect(config).toMatchObject({ os: 'wasip2', component: { target: 'wasi:http/proxy@0.2.0' } });
+  });
+
+  it('a compile error is an annotation on the file and line', async () => {
+    const { workspace, crate } = workspaceWith('broken');
+    const run = await runAction({ inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/broken`, tags: 'v1', cache: 'false' }, env: { PATH, GITHUB_WORKSPACE: workspace } });
+    expect(run.code).toBe(1);
+    expect(errorLines(run)).toEqual([
+      '::error title=Build error,file=broken/src/main.rs,line=2,col=18::mismatched types',
+      '::error::the build failed: mismatched types (src/main.rs:2:18)',
+    ]);
+  });
+
+  it('a workspace with two wasm crates and no -p: an error naming both', async () => {
+    const { workspace, crate } = workspaceWith('two-crates');
+    const run = await runAction({ inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/two`, tags: 'v1', cache: 'false' }, env: { PATH, GITHUB_WORKSPACE: workspace } });
+    expect(run.code).toBe(1);
+    const error = errorLines(run)[0];
+    expect(error).toMatch(/cargo built 2 WebAssembly files: .*Choose one with "cargo-args", e\.g\. "-p <package>" or "--bin <name>"/);
+    expect(error).toContain('app (package app, bin)');
+    expect(error).toContain('plugin (package plugin, cdylib)');
+
+    const picked = await runAction({
+      inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', 'cargo-args': '-p app', image: `${registry.host}/acme/two`, tags: 'v1', cache: 'false' },
+      env: { PATH, GITHUB_WORKSPACE: workspace },
+    });
+    expect(picked.code, picked.stdout).toBe(0);
+    expect(picked.outputs.component).toMatch(/app\.component\.wasm$/);
+  });
+
+  it('auto picks cargo-component for a crate with [package.metadata.component], and passes it the arguments as given', async () => {
+    const { workspace, crate } = workspaceWith('hello-lib');
+    const log = join(tmp('fake-log'), 'args.jsonl');
+    const run = await runAction({
+      inputs: { 'working-directory': crate, image: `${registry.host}/acme/from-cargo-component`, tags: 'v1', 'cargo-args': '--features "a b"', cache: 'false' },
+      env: { PATH: `${resolve(ROOT, '__tests__/fixtures/fake-bin')}:${PATH}`, GITHUB_WORKSPACE: workspace, FAKE_CARGO_COMPONENT_LOG: log },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/with cargo-component for wasm32-wasip1/);
+    expect(readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      ['component', 'build', '--profile', 'release', '--message-format=json-render-diagnostics', '--features', 'a b'],
+    ]);
+    const config = JSON.parse(await rawConfig(`${registry.host}/acme/from-cargo-component:v1`));
+    expect(config.component).toMatchObject({ exports: ['add', 'acme:hello/greet@0.1.0'], target: 'wasi:http/proxy@0.2.0' });
+  });
+
+  it('cargo-component missing: the pinned version is installed, and a failed install says so', async () => {
+    const { workspace, crate } = workspaceWith('hello-lib');
+    const run = await runAction({
+      inputs: { 'working-directory': crate, build: 'cargo-component', 'cargo-component-version': '0.21.1', image: `${registry.host}/acme/x`, tags: 'v1', cache: 'false' },
+      env: { PATH, GITHUB_WORKSPACE: workspace, CARGO_NET_OFFLINE: 'true' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::group::cargo install cargo-component --locked --version 0.21.1');
+    expect(errorLines(run)).toEqual(['::error::installing cargo-component 0.21.1 failed (cargo exited with 101)']);
+  });
+
+  it('no Cargo.toml and no component: says what to set', async () => {
+    const run = await runAction({ inputs: { 'working-directory': tmp('empty'), image: `${registry.host}/acme/x` }, env: { PATH } });
+    expect(run.code).toBe(1);
+    expect(errorLines(run)[0]).toMatch(/there is no Cargo\.toml in .*: set "working-directory" to the crate, or give a prebuilt "component"/);
+  });
+});

@@ -1,0 +1,8 @@
+/** What the build step writes to the job log; main.ts backs it with @actions/core. */
+export interface BuildLog {
+  info(message: string): void;
+  warning(message: string): void;
+  /** An error annotation, on a file and line when known. */
+  error(message: string, at?: { file: string; line?: number; column?: number }): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
