@@ -6,6 +6,7 @@ import { assertValidTag, parseRepository, ReferenceError, type Repository } from
 import type { EventFacts } from './github/event.js';
 import { splitArgs } from './build/commands.js';
 import type { BuildSettings } from './build/build-crate.js';
+import type { LatestPolicy } from './github/latest.js';
 
 export const DEFAULTS = {
   component: '',
@@ -24,6 +25,9 @@ export const DEFAULTS = {
   push: 'true',
   'oci-layout': '',
   'plain-http': 'false',
+  latest: 'auto',
+  'pr-comment': 'true',
+  'github-token': '${{ github.token }}',
 } as const;
 
 export type InputName = keyof typeof DEFAULTS;
@@ -44,6 +48,10 @@ export interface Settings {
   push: boolean;
   ociLayout: string | undefined;
   plainHttp: boolean;
+  latest: LatestPolicy;
+  prComment: boolean;
+  /** For the pull-request comment. */
+  githubToken: string;
 }
 
 export class InputError extends Error {
@@ -113,6 +121,9 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     push: parseBoolean('push', input('push')),
     ociLayout: input('oci-layout') || undefined,
     plainHttp: parseBoolean('plain-http', input('plain-http')),
+    latest: parseLatest(input('latest')),
+    prComment: parseBoolean('pr-comment', input('pr-comment')),
+    githubToken: input('github-token'),
   };
 }
 
@@ -146,6 +157,11 @@ export function parseAnnotations(text: string): Record<string, string> {
     result[key] = value;
   }
   return result;
+}
+
+function parseLatest(value: string): LatestPolicy {
+  if (value === 'auto' || value === 'true' || value === 'false') return value;
+  throw new InputError(`input "latest" must be auto, true or false, got "${value}"`);
 }
 
 function parseBoolean(name: string, value: string): boolean {

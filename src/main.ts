@@ -1,21 +1,26 @@
 // The action: inputs → build → inspect → artifact → publish → report. Each step lives in its own module.
 import * as core from '@actions/core';
-import { basename } from 'node:path';
-import { readEventFacts } from './github/event.js';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { readEventFacts, type EventFacts } from './github/event.js';
 import { deriveTags } from './github/tags.js';
+import { floatingTags } from './github/latest.js';
 import { commitTimeFromGit } from './github/commit.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
+import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
+import { upsertPreviewComment } from './github/pr-comment.js';
 import { writeOutputs, writeSummary } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
-import { buildCrate, type BuiltComponent } from './build/build-crate.js';
+import { buildCrate } from './build/build-crate.js';
+import type { CrateFacts } from './build/crate.js';
 import { inspectWasm } from './wasm/inspect.js';
 import { digestFile } from './artifact/file-digest.js';
 import { resolveCreated } from './artifact/created.js';
-import { buildArtifact, type BuiltArtifact } from './artifact/manifest.js';
+import { buildArtifact } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
-import { defaultAnnotations } from './artifact/annotations.js';
+import { defaultAnnotations, previewAnnotations } from './artifact/annotations.js';
 import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
@@ -34,81 +39,111 @@ async function publish(): Promise<void> {
   const env = process.env;
   const event = readEventFacts(env);
   const settings = readSettings((name) => core.getInput(name), event);
-  if (settings.password) core.setSecret(settings.password);
+  for (const secret of [settings.password, settings.githubToken]) if (secret) core.setSecret(secret);
 
-  const built: BuiltComponent | undefined = settings.build ? await buildCrate(settings.build, actionsBuildLog, env) : undefined;
+  const built = settings.build ? await buildCrate(settings.build, actionsBuildLog, env) : undefined;
   const componentPath = built?.path ?? settings.component;
   const crate = built?.crate;
   const repository = settings.repository ?? defaultRepository(crate?.name ?? componentPath, event);
+  const image = formatRepository(repository);
 
   const facts = await inspectWasm(componentPath);
   if (facts.kind === 'component' && crate?.targetWorld) facts.target = crate.targetWorld;
   const layer = await digestFile(componentPath);
-  const derived = deriveTags(event);
-  const tags = settings.tags.length > 0 ? settings.tags : derived.tags;
   const created = resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd())) ?? event.commitTime, () => new Date());
 
-  const artifact = buildArtifact({
-    facts,
-    layer: { ...layer, title: built?.title ?? basename(componentPath) },
-    created,
-    annotations: {
-      ...defaultAnnotations(created, {
-        // The GitHub repository links a GHCR package to it; the crate's own repository is the fallback.
-        source: event.repository ? `${event.serverUrl}/${event.repository}` : crate?.repository,
-        revision: event.sha || undefined,
-        version: derived.version ?? crate?.version ?? tags[0],
-        title: crate?.name,
-        description: crate?.description,
-        licenses: crate?.license,
-      }),
-      ...settings.annotations,
-    },
-  });
-  const image = formatRepository(repository);
-  core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
-  core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
+  const readOnly = settings.push ? readOnlyTokenReason(event) : undefined;
+  const push = settings.push && !readOnly;
+  // Where nothing can be pushed, the layout is the result: write one even when none was asked for.
+  const layoutDir = settings.ociLayout ?? (readOnly ? join(env.RUNNER_TEMP ?? tmpdir(), 'wasm-oci-publish', 'layout') : undefined);
 
-  if (settings.ociLayout) {
-    await writeOciLayout(settings.ociLayout, artifact, componentPath, tags);
-    core.info(`OCI layout written to ${settings.ociLayout}`);
+  const client = push ? openRepository(settings, repository, event.serverUrl) : undefined;
+  try {
+    const derived = deriveTags(event);
+    // Floating tags (1.2, 1, latest) only move forward: compare with the versions the registry has.
+    const existing = client && settings.tags.length === 0 && derived.version ? await client.listTags().catch(failWithHint(repository)) : [];
+    const tags = settings.tags.length > 0 ? settings.tags : floatingTags(derived.tags, derived.version, existing, settings.latest);
+
+    const artifact = buildArtifact({
+      facts,
+      layer: { ...layer, title: built?.title ?? basename(componentPath) },
+      created,
+      annotations: { ...annotationsFor(event, crate, created, derived.version ?? crate?.version ?? tags[0]), ...settings.annotations },
+    });
+    core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
+    core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
+
+    if (layoutDir) {
+      await writeOciLayout(layoutDir, artifact, componentPath, tags);
+      core.info(`OCI layout written to ${layoutDir}`);
+    }
+    if (readOnly) core.notice(skippedPushNotice(readOnly, layoutDir ?? ''));
+
+    let pushed: PushResult | undefined;
+    if (client) {
+      if (tags.length === 0) throw new Error('no tag could be derived from this event: set the "tags" input');
+      pushed = await pushManifest(
+        client,
+        {
+          mediaType: artifact.manifest.descriptor.mediaType,
+          bytes: artifact.manifest.bytes,
+          digest: artifact.manifest.descriptor.digest,
+          blobs: [
+            { descriptor: artifact.layer, source: { path: componentPath } },
+            { descriptor: artifact.config.descriptor, source: { bytes: artifact.config.bytes } },
+          ],
+        },
+        tags,
+      ).catch(failWithHint(repository));
+      core.info(`pushed ${image}@${pushed.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
+    }
+
+    const report = {
+      image,
+      component: componentPath,
+      digest: artifact.manifest.descriptor.digest,
+      configDigest: artifact.config.descriptor.digest,
+      layerDigest: artifact.layer.digest,
+      size: layer.size,
+      tags: pushed ? tags.map((t) => `${image}:${t}`) : [],
+      pushed: pushed !== undefined,
+      skippedBecause: readOnly,
+      uploaded: pushed?.uploaded ?? [],
+      skipped: pushed?.skipped ?? [],
+      ociLayout: layoutDir,
+      os: facts.kind === 'component' ? 'wasip2' : 'wasip1',
+      imports: facts.kind === 'component' ? facts.imports : [],
+      exports: facts.kind === 'component' ? facts.exports : [],
+    };
+    writeOutputs(report);
+    await writeSummary(report);
+    if (pushed && event.prNumber !== undefined && settings.prComment && settings.githubToken) {
+      await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, { ...report, headSha: event.headSha });
+    }
+  } finally {
+    await client?.close();
   }
-
-  let pushed: PushResult | undefined;
-  if (settings.push) {
-    if (tags.length === 0) throw new Error('no tag could be derived from this event: set the "tags" input');
-    pushed = await pushArtifact(settings, repository, artifact, componentPath, tags, event.serverUrl);
-    core.info(`pushed ${image}@${pushed.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
-  }
-
-  const report = {
-    image,
-    component: componentPath,
-    digest: artifact.manifest.descriptor.digest,
-    configDigest: artifact.config.descriptor.digest,
-    layerDigest: artifact.layer.digest,
-    size: layer.size,
-    tags: settings.push ? tags.map((t) => `${image}:${t}`) : [],
-    pushed: settings.push,
-    uploaded: pushed?.uploaded ?? [],
-    skipped: pushed?.skipped ?? [],
-    ociLayout: settings.ociLayout,
-    os: facts.kind === 'component' ? 'wasip2' : 'wasip1',
-    imports: facts.kind === 'component' ? facts.imports : [],
-    exports: facts.kind === 'component' ? facts.exports : [],
-  };
-  writeOutputs(report);
-  await writeSummary(report);
 }
 
-async function pushArtifact(
-  settings: Settings,
-  repository: Repository,
-  artifact: BuiltArtifact,
-  componentPath: string,
-  tags: string[],
-  serverUrl: string,
-): Promise<PushResult> {
+function annotationsFor(event: EventFacts, crate: CrateFacts | undefined, created: string, version: string | undefined): Record<string, string> {
+  const repositoryUrl = event.repository ? `${event.serverUrl}/${event.repository}` : undefined;
+  return {
+    ...defaultAnnotations(created, {
+      // The GitHub repository links a GHCR package to it; the crate's own repository is the fallback.
+      source: repositoryUrl ?? crate?.repository,
+      url: repositoryUrl ?? crate?.repository,
+      revision: event.sha || undefined,
+      version,
+      title: crate?.name,
+      description: crate?.description,
+      licenses: crate?.license,
+    }),
+    ...(event.prNumber !== undefined ? previewAnnotations(event.prNumber, event.headSha ?? event.sha) : {}),
+  };
+}
+
+/** A client for the repository, with credentials from the inputs or ~/.docker/config.json, all masked. */
+function openRepository(settings: Settings, repository: Repository, serverUrl: string): RepositoryClient {
   let password = settings.password;
   if (withholdGitHubToken(password, repository.registry, serverUrl)) {
     core.notice(
@@ -119,31 +154,19 @@ async function pushArtifact(
   }
   const credentials = password ? { username: settings.username, password } : credentialsFromDockerConfig(repository.registry, process.env);
   if (credentials) core.setSecret(credentials.password);
-  const client = new RepositoryClient(repository, {
+  return new RepositoryClient(repository, {
     plainHttp: settings.plainHttp,
     credentials,
     onSecret: (token) => core.setSecret(token),
     log: (line) => core.debug(line),
   });
-  try {
-    return await pushManifest(
-      client,
-      {
-        mediaType: artifact.manifest.descriptor.mediaType,
-        bytes: artifact.manifest.bytes,
-        digest: artifact.manifest.descriptor.digest,
-        blobs: [
-          { descriptor: artifact.layer, source: { path: componentPath } },
-          { descriptor: artifact.config.descriptor, source: { bytes: artifact.config.bytes } },
-        ],
-      },
-      tags,
-    );
-  } catch (err) {
+}
+
+/** Adds what a GitHub user should do about a refusal (e.g. `packages: write`) to the registry's error. */
+function failWithHint(repository: Repository): (err: unknown) => never {
+  return (err) => {
     const hint = err instanceof RegistryError ? permissionHint(err.status, repository.registry) : undefined;
     if (hint) throw new Error(`${(err as Error).message}. ${hint}`, { cause: err });
     throw err;
-  } finally {
-    await client.close();
-  }
+  };
 }

@@ -51,6 +51,7 @@ describe.each<AuthMode>(['anonymous', 'htpasswd', 'token'])('push with %s auth',
     expect(manifest.annotations).toEqual({
       'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
       'org.opencontainers.image.source': 'https://github.com/acme/hello',
+      'org.opencontainers.image.url': 'https://github.com/acme/hello',
       'org.opencontainers.image.revision': 'a'.repeat(40),
       'org.opencontainers.image.version': 'v1',
     });

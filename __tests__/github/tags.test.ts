@@ -29,8 +29,12 @@ describe('tags derived from event payloads', () => {
     expect(deriveTags({ ...facts('push', 'push-tag', ''), tag: 'nightly/2026 11' }).tags).toEqual(['nightly-2026-11']);
     expect(deriveTags({ ...facts('push', 'push-tag', ''), tag: 'v1.2' }).tags).toEqual(['v1.2']);
   });
-  it('pull_request: pr-<number>', () => {
-    expect(deriveTags(facts('pull_request', 'pull-request', 'refs/pull/42/merge')).tags).toEqual(['pr-42']);
+  it('pull_request: pr-<number> and sha-<7> of the head commit, not the merge commit', () => {
+    expect(deriveTags(facts('pull_request', 'pull-request', 'refs/pull/42/merge')).tags).toEqual(['pr-42', 'sha-0123456']);
+  });
+  it('a fork pull request is told apart from a same-repository one', () => {
+    expect(facts('pull_request', 'pull-request-fork', 'refs/pull/7/merge')).toMatchObject({ prNumber: 7, fromFork: true, headSha: 'feedfacefeedfacefeedfacefeedfacefeedface' });
+    expect(facts('pull_request', 'pull-request', 'refs/pull/42/merge').fromFork).toBe(false);
   });
   it('branch push: the branch sanitized and sha-<7>', () => {
     expect(deriveTags(facts('push', 'push-branch', 'refs/heads/feature/x')).tags).toEqual(['feature-x', 'sha-f00dfac']);

@@ -4,6 +4,8 @@
 export interface SourceFacts {
   /** Repository URL, e.g. https://github.com/acme/hello. */
   source?: string;
+  /** Where to find out more: the repository too. */
+  url?: string;
   /** Commit the artifact was built from. */
   revision?: string;
   version?: string;
@@ -16,6 +18,7 @@ export interface SourceFacts {
 export function defaultAnnotations(created: string, facts: SourceFacts): Record<string, string> {
   const a: Record<string, string> = { 'org.opencontainers.image.created': created };
   if (facts.source) a['org.opencontainers.image.source'] = facts.source;
+  if (facts.url) a['org.opencontainers.image.url'] = facts.url;
   if (facts.revision) a['org.opencontainers.image.revision'] = facts.revision;
   if (facts.version) a['org.opencontainers.image.version'] = facts.version;
   if (facts.title) a['org.opencontainers.image.title'] = facts.title;
@@ -23,4 +26,11 @@ export function defaultAnnotations(created: string, facts: SourceFacts): Record<
   if (facts.description) a['org.opencontainers.image.description'] = facts.description.slice(0, 512);
   if (facts.licenses) a['org.opencontainers.image.licenses'] = facts.licenses.slice(0, 256);
   return a;
+}
+
+/** This action's own keys: trace a pull-request preview back to its pull request and commit. */
+export const ANNOTATION_PREFIX = 'dev.wasm-oci-publish.';
+
+export function previewAnnotations(prNumber: number, headSha: string): Record<string, string> {
+  return { [`${ANNOTATION_PREFIX}pull-request`]: String(prNumber), [`${ANNOTATION_PREFIX}head-sha`]: headSha };
 }

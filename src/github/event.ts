@@ -16,13 +16,17 @@ export interface EventFacts {
   /** Branch name of a branch push. */
   branch?: string;
   prNumber?: number;
+  /** The pull request's head commit (GITHUB_SHA is the merge commit there). */
+  headSha?: string;
+  /** The pull request comes from another repository (a fork). */
+  fromFork?: boolean;
   /** Commit time from the payload (head_commit.timestamp), when the event carries it. */
   commitTime?: string;
 }
 
 interface Payload {
   release?: { tag_name?: string };
-  pull_request?: { number?: number; head?: { sha?: string } };
+  pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
   number?: number;
   head_commit?: { timestamp?: string };
 }
@@ -53,6 +57,11 @@ export function readEventFacts(env: NodeJS.ProcessEnv): EventFacts {
   if (eventName.startsWith('pull_request')) {
     const n = payload.pull_request?.number ?? payload.number ?? Number(/^refs\/pull\/(\d+)\//.exec(ref)?.[1]);
     if (Number.isInteger(n)) facts.prNumber = n;
+    facts.headSha = payload.pull_request?.head?.sha;
+    const head = payload.pull_request?.head?.repo?.full_name;
+    const base = payload.pull_request?.base?.repo?.full_name ?? facts.repository;
+    // A deleted fork has head.repo null: still not this repository.
+    facts.fromFork = payload.pull_request !== undefined && head !== base;
   }
   return facts;
 }

@@ -12,6 +12,8 @@ export interface PublishReport {
   /** Full references, `<image>:<tag>`. */
   tags: string[];
   pushed: boolean;
+  /** Why nothing was pushed although push was on (a fork's read-only token, say). */
+  skippedBecause?: string;
   uploaded: string[];
   skipped: string[];
   ociLayout?: string;
@@ -29,6 +31,7 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
     'layer-digest': r.layerDigest,
     size: String(r.size),
     component: r.component,
+    'oci-layout': r.ociLayout ?? '',
   };
   return { ...outputs, metadata: JSON.stringify({ ...outputs, tags: r.tags, size: r.size, pushed: r.pushed }) };
 }
@@ -46,7 +49,7 @@ export function summaryMarkdown(r: PublishReport): string {
     ['Size', `${r.size} bytes`],
     ['Config', `\`${r.configDigest}\``],
     ['Layer', `\`${r.layerDigest}\``],
-    ['Blobs', r.pushed ? `${r.uploaded.length} uploaded, ${r.skipped.length} already present` : 'not pushed (push: false)'],
+    ['Blobs', r.pushed ? `${r.uploaded.length} uploaded, ${r.skipped.length} already present` : `not pushed (${r.skippedBecause ?? 'push: false'})`],
   ];
   if (r.ociLayout) rows.push(['OCI layout', `\`${r.ociLayout}\``]);
   const lines = [

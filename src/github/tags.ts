@@ -31,7 +31,11 @@ export function deriveTags(event: EventFacts): DerivedTags {
     tags.push('latest');
     return { tags, version: version.raw };
   }
-  if (event.prNumber !== undefined) return { tags: [`pr-${event.prNumber}`] };
+  if (event.prNumber !== undefined) {
+    // The head commit is what the reviewer knows; GITHUB_SHA is a merge commit that exists nowhere else.
+    const sha = event.headSha ?? event.sha;
+    return { tags: [`pr-${event.prNumber}`, ...(sha ? [shortSha(sha)] : [])] };
+  }
   if (event.branch !== undefined && event.eventName === 'push') {
     return { tags: [sanitizeTag(event.branch), ...(event.sha ? [shortSha(event.sha)] : [])] };
   }

@@ -170,6 +170,20 @@ export class RepositoryClient {
     return digest;
   }
 
+  /** Every tag of the repository, following pagination; none when the repository does not exist yet. */
+  async listTags(): Promise<string[]> {
+    const tags: string[] = [];
+    let url: string | URL | undefined = `${this.path}/tags/list?n=1000`;
+    while (url) {
+      const res = await this.transport.send({ method: 'GET', url, expect: [200, 404], operation: 'listing of tags' }, this.scope);
+      if (res.status === 404) return tags;
+      tags.push(...((JSON.parse(res.body.toString('utf8')) as { tags?: string[] | null }).tags ?? []));
+      const next = nextLink(res.header('link'));
+      url = next ? new URL(next, res.url) : undefined;
+    }
+    return tags;
+  }
+
   /** Fetches a manifest or index; undefined when the registry has none under that reference. */
   async getManifest(reference: string): Promise<{ mediaType: string; bytes: Buffer } | undefined> {
     const res = await this.transport.send(
@@ -179,6 +193,11 @@ export class RepositoryClient {
     if (res.status === 404) return undefined;
     return { mediaType: res.header('content-type') ?? '', bytes: res.body };
   }
+}
+
+/** `Link: </v2/x/tags/list?last=a&n=100>; rel="next"` → the next page's URL (distribution-spec, "Listing Tags"). */
+function nextLink(value: string | undefined): string | undefined {
+  return value ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(value)?.[1] : undefined;
 }
 
 /** `Range: 0-1023` → 1023 (the last byte the registry holds). */

@@ -1,0 +1,55 @@
+// The few GitHub REST endpoints the pull-request comment uses (list, create and update issue comments),
+// on loopback, recording each request. Point GITHUB_API_URL at it.
+import { createServer, type Server } from 'node:http';
+import { freePort } from './ports.js';
+
+export interface GitHubApi {
+  url: string;
+  comments: Array<{ id: number; issue: number; body: string }>;
+  requests: Array<{ method: string; path: string; authorization?: string }>;
+  /** Answer every request with this status instead (e.g. 403 for a token without pull-requests: write). */
+  failWith?: number;
+  stop(): Promise<void>;
+}
+
+export async function startGitHubApi(): Promise<GitHubApi> {
+  const port = await freePort();
+  const api: GitHubApi = {
+    url: `http://127.0.0.1:${port}`,
+    comments: [],
+    requests: [],
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  let nextId = 1000;
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const url = new URL(req.url ?? '/', api.url);
+    api.requests.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization });
+    const reply = (status: number, body?: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(body === undefined ? '' : JSON.stringify(body));
+    };
+    if (api.failWith) return reply(api.failWith, { message: 'Resource not accessible by integration' });
+    const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
+    const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
+    if (list && req.method === 'GET') return reply(200, api.comments.filter((c) => c.issue === Number(list[1])).map(({ id, body }) => ({ id, body })));
+    if (list && req.method === 'POST') {
+      const comment = { id: nextId++, issue: Number(list[1]), body: (JSON.parse(Buffer.concat(chunks).toString()) as { body: string }).body };
+      api.comments.push(comment);
+      return reply(201, { id: comment.id, body: comment.body });
+    }
+    const existing = one ? api.comments.find((c) => c.id === Number(one[1])) : undefined;
+    if (existing && req.method === 'PATCH') {
+      existing.body = (JSON.parse(Buffer.concat(chunks).toString()) as { body: string }).body;
+      return reply(200, { id: existing.id, body: existing.body });
+    }
+    reply(404, { message: 'Not Found' });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return api;
+}

@@ -1,0 +1,41 @@
+// The pull-request comment: what was published and how to run it, found again by a hidden marker.
+
+export interface PreviewFacts {
+  image: string;
+  digest: string;
+  /** Full references, `<image>:<tag>`. */
+  tags: string[];
+  exports: string[];
+  imports: string[];
+  headSha?: string;
+}
+
+/** One comment per image: a matrix publishing several components keeps one comment each. */
+export function commentMarker(image: string): string {
+  return `<!-- wasm-oci-publish:${image} -->`;
+}
+
+export function previewCommentBody(p: PreviewFacts): string {
+  const ref = `${p.image}@${p.digest}`;
+  const run = p.exports.some((e) => e.startsWith('wasi:http/incoming-handler@'))
+    ? // wasmtime serve offers only the proxy world's imports unless told to add wasi:cli.
+      `wasmtime serve${p.imports.some((i) => i.startsWith('wasi:cli/')) ? ' -S cli' : ''} app.wasm   # then: curl http://localhost:8080/`
+    : p.exports.some((e) => e.startsWith('wasi:cli/run@'))
+      ? 'wasmtime run app.wasm'
+      : undefined;
+  return [
+    commentMarker(p.image),
+    `### Wasm component preview${p.headSha ? ` for ${p.headSha.slice(0, 7)}` : ''}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Reference | \`${ref}\` |`,
+    `| Tags | ${p.tags.map((t) => `\`${t}\``).join(' ')} |`,
+    `| Exports | ${p.exports.map((e) => `\`${e}\``).join(' ') || '(none)'} |`,
+    '',
+    '```sh',
+    `wkg oci pull ${ref} -o app.wasm`,
+    ...(run ? [run] : []),
+    '```',
+  ].join('\n');
+}

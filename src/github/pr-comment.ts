@@ -1,0 +1,29 @@
+// Creates or updates this action's comment on a pull request (REST: issues comments), never stacking a
+// new one per push. A comment that cannot be written is a warning: the publish itself succeeded.
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { commentMarker, previewCommentBody, type PreviewFacts } from './pr-comment-body.js';
+
+export async function upsertPreviewComment(token: string, repository: string, prNumber: number, facts: PreviewFacts): Promise<void> {
+  const [owner, repo] = repository.split('/') as [string, string];
+  // getOctokit takes GITHUB_API_URL (GHES, or a test server) for its base URL.
+  const octokit = getOctokit(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
+  const body = previewCommentBody(facts);
+  try {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 });
+    const mine = comments.find((c) => c.body?.includes(commentMarker(facts.image)));
+    if (mine) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
+      core.info(`updated the preview comment on #${prNumber}`);
+    } else {
+      await octokit.rest.issues.createComment({ owner, repo, issue_number: prNumber, body });
+      core.info(`commented the preview on #${prNumber}`);
+    }
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    core.warning(
+      `Could not comment on pull request #${prNumber}${status ? ` (HTTP ${status})` : ''}: ${(err as Error).message}. ` +
+        'The job needs "permissions: pull-requests: write"; set "pr-comment: false" to turn comments off.',
+    );
+  }
+}
