@@ -13,7 +13,7 @@ const workflowsDir = join(ROOT, '.github', 'workflows');
 describe('workflow files', () => {
   const files = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f));
   it('exist', () => {
-    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'check-dist.yml']));
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'check-dist.yml', 'e2e.yml', 'release.yml']));
   });
   it('the parser does catch a typo (so the checks below can fail)', () => {
     const content = 'on: push\njobs:\n  t:\n    runs-onn: ubuntu-latest\n    steps:\n      - run: echo\n';
@@ -32,10 +32,10 @@ describe('workflow files', () => {
 
 describe('action.yml', () => {
   const content = readFileSync(join(ROOT, 'action.yml'), 'utf8');
-  it('is a valid action manifest that runs dist/index.js on node24', async () => {
+  it('is a valid action manifest that runs dist/index.js on node24', () => {
     const result = parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter());
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
-    const action = await convertActionTemplate(result.context, result.value!);
+    const action = convertActionTemplate(result.context, result.value!);
     expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js' });
   });
 
@@ -50,7 +50,23 @@ describe('action.yml', () => {
 
   it('declares the outputs the code writes', async () => {
     const { reportOutputs } = await import('../src/github/report.js');
-    const written = Object.keys(reportOutputs({ image: 'i', component: 'c.wasm', digest: 'd', configDigest: 'c', layerDigest: 'l', size: 1, tags: [], pushed: true, uploaded: [], skipped: [], os: 'wasip2', imports: [], exports: [] }));
+    const written = Object.keys(
+      reportOutputs({
+        image: 'i',
+        component: 'c.wasm',
+        digest: 'd',
+        configDigest: 'c',
+        layerDigest: 'l',
+        size: 1,
+        tags: [],
+        pushed: true,
+        uploaded: [],
+        skipped: [],
+        os: 'wasip2',
+        imports: [],
+        exports: [],
+      }),
+    );
     const declared = Object.keys((parseYaml(content) as { outputs: Record<string, unknown> }).outputs);
     expect(written.sort()).toEqual(declared.sort());
   });

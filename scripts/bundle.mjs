@@ -13,7 +13,18 @@ const JCO_WASM_TOOLS = '@bytecodealliance/jco-transpile/wasm-tools';
 rmSync(out, { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'src/index.ts'), '-o', out, '-e', JCO_WASM_TOOLS, '--license', 'licenses.txt', '-q'],
+  [
+    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    join(root, 'src/index.ts'),
+    '-o',
+    out,
+    '-e',
+    JCO_WASM_TOOLS,
+    '--license',
+    'licenses.txt',
+    '-q',
+  ],
   { stdio: 'inherit', cwd: root },
 );
 
@@ -46,7 +57,11 @@ copy(jcoDir, join(modules, 'jco-transpile'), [
 const jcoPkg = JSON.parse(readFileSync(join(jcoDir, 'package.json'), 'utf8'));
 writeFileSync(
   join(modules, 'jco-transpile', 'package.json'),
-  JSON.stringify({ name: jcoPkg.name, version: jcoPkg.version, license: jcoPkg.license, type: 'module', exports: { './wasm-tools': './dist/wasm-tools.js' } }, null, 2) + '\n',
+  JSON.stringify(
+    { name: jcoPkg.name, version: jcoPkg.version, license: jcoPkg.license, type: 'module', exports: { './wasm-tools': './dist/wasm-tools.js' } },
+    null,
+    2,
+  ) + '\n',
 );
 copy(shimDir, join(modules, 'preview2-shim'), ['LICENSE', 'package.json', 'dist/nodejs', 'dist/io', 'dist/common', 'dist/synckit']);
 

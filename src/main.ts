@@ -50,7 +50,11 @@ async function publish(): Promise<void> {
   const facts = await inspectWasm(componentPath);
   if (facts.kind === 'component' && crate?.targetWorld) facts.target = crate.targetWorld;
   const layer = await digestFile(componentPath);
-  const created = resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd())) ?? event.commitTime, () => new Date());
+  const created = resolveCreated(
+    env.SOURCE_DATE_EPOCH,
+    (await commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd())) ?? event.commitTime,
+    () => new Date(),
+  );
 
   const readOnly = settings.push ? readOnlyTokenReason(event) : undefined;
   const push = settings.push && !readOnly;

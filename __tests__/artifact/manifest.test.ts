@@ -9,7 +9,7 @@ const LAYER = { digest: `sha256:${'ab'.repeat(32)}`, size: 1234, title: 'hello.w
 const component = { kind: 'component' as const, imports: ['wasi:cli/environment@0.2.0'], exports: ['wasi:cli/run@0.2.0', 'add'], target: null };
 
 describe('buildArtifact', () => {
-  it('writes the Wasm OCI config with oci-wasm\'s fields, in its order, as compact JSON', () => {
+  it("writes the Wasm OCI config with oci-wasm's fields, in its order, as compact JSON", () => {
     const a = buildArtifact({ facts: component, layer: LAYER, created: '2026-01-02T03:04:05Z', annotations: {} });
     expect(a.config.bytes.toString()).toBe(
       '{"created":"2026-01-02T03:04:05Z","author":null,"architecture":"wasm","os":"wasip2",' +

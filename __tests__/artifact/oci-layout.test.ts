@@ -29,7 +29,10 @@ describe('writeOciLayout', () => {
 
     expect(JSON.parse(readFileSync(join(dir, 'oci-layout'), 'utf8'))).toEqual({ imageLayoutVersion: '1.0.0' });
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-    expect(index.manifests.map((m: { annotations: Record<string, string> }) => m.annotations['org.opencontainers.image.ref.name'])).toEqual(['1.0.0', 'latest']);
+    expect(index.manifests.map((m: { annotations: Record<string, string> }) => m.annotations['org.opencontainers.image.ref.name'])).toEqual([
+      '1.0.0',
+      'latest',
+    ]);
     expect(readdirSync(join(dir, 'blobs', 'sha256')).sort()).toEqual(
       [artifact.manifest.descriptor.digest, artifact.config.descriptor.digest, layer.digest].map((d) => d.slice(7)).sort(),
     );

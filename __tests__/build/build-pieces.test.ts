@@ -11,15 +11,36 @@ import { cargoCachePlan, cargoComponentCachePlan } from '../../src/build/caches.
 const recorded = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cargo-messages', name), 'utf8').split('\n');
 
 describe('build commands', () => {
-  it('cargo: wasm32-wasip2 by default, JSON messages, then the user\'s arguments', () => {
+  it("cargo: wasm32-wasip2 by default, JSON messages, then the user's arguments", () => {
     expect(buildCommand({ mode: 'cargo', profile: 'release', target: '', cargoArgs: ['-p', 'hello'] })).toEqual([
-      'build', '--profile', 'release', '--target', 'wasm32-wasip2', '--message-format=json-render-diagnostics', '-p', 'hello',
+      'build',
+      '--profile',
+      'release',
+      '--target',
+      'wasm32-wasip2',
+      '--message-format=json-render-diagnostics',
+      '-p',
+      'hello',
     ]);
   });
   it('cargo-component: its own default target unless one is given', () => {
-    expect(buildCommand({ mode: 'cargo-component', profile: 'dev', target: '', cargoArgs: [] })).toEqual(['component', 'build', '--profile', 'dev', '--message-format=json-render-diagnostics']);
+    expect(buildCommand({ mode: 'cargo-component', profile: 'dev', target: '', cargoArgs: [] })).toEqual([
+      'component',
+      'build',
+      '--profile',
+      'dev',
+      '--message-format=json-render-diagnostics',
+    ]);
     expect(buildCommand({ mode: 'cargo-component', profile: 'release', target: 'wasm32-wasip2', cargoArgs: ['--features', 'a b'] })).toEqual([
-      'component', 'build', '--profile', 'release', '--message-format=json-render-diagnostics', '--target', 'wasm32-wasip2', '--features', 'a b',
+      'component',
+      'build',
+      '--profile',
+      'release',
+      '--message-format=json-render-diagnostics',
+      '--target',
+      'wasm32-wasip2',
+      '--features',
+      'a b',
     ]);
   });
   it('installs a pinned cargo-component with its lockfile', () => {
@@ -43,19 +64,29 @@ describe('build commands', () => {
 });
 
 describe('cargo messages', () => {
-  it('finds a bin\'s .wasm, compiled', () => {
+  it("finds a bin's .wasm, compiled", () => {
     expect(wasmArtifacts(recorded('hello-cli.wasm32-wasi.jsonl'))).toEqual([
-      { path: '@CRATE@/target/wasm32-wasi/release/hello-cli.wasm', packageId: 'hello-cli 0.3.1 (path+file://@CRATE@)', targetName: 'hello-cli', kinds: ['bin'], fresh: false },
+      {
+        path: '@CRATE@/target/wasm32-wasi/release/hello-cli.wasm',
+        packageId: 'hello-cli 0.3.1 (path+file://@CRATE@)',
+        targetName: 'hello-cli',
+        kinds: ['bin'],
+        fresh: false,
+      },
     ]);
   });
   it('tells when cargo compiled nothing', () => {
     expect(wasmArtifacts(recorded('hello-cli.fresh.jsonl'))[0]?.fresh).toBe(true);
   });
-  it('finds a cdylib\'s .wasm', () => {
+  it("finds a cdylib's .wasm", () => {
     expect(wasmArtifacts(recorded('hello-lib.wasm32-wasi.jsonl')).map((a) => [a.targetName, a.kinds])).toEqual([['hello-lib', ['cdylib']]]);
   });
   it('finds both of a two-crate workspace', () => {
-    expect(wasmArtifacts(recorded('two-crates.wasm32-wasi.jsonl')).map((a) => a.targetName).sort()).toEqual(['app', 'plugin']);
+    expect(
+      wasmArtifacts(recorded('two-crates.wasm32-wasi.jsonl'))
+        .map((a) => a.targetName)
+        .sort(),
+    ).toEqual(['app', 'plugin']);
   });
   it('skips lines that are not JSON messages', () => {
     expect(wasmArtifacts(['warning: something', '{not json', '{"reason":"build-script-executed"}'])).toEqual([]);
@@ -71,11 +102,31 @@ describe('cargo messages', () => {
 
 describe('crateFacts', () => {
   const pkg = (over: Partial<CargoMetadata['packages'][number]>) => ({
-    id: 'a 1.0.0 (path+file:///a)', name: 'a', version: '1.0.0', description: null, license: null, repository: null, manifest_path: '/a/Cargo.toml', metadata: null, ...over,
+    id: 'a 1.0.0 (path+file:///a)',
+    name: 'a',
+    version: '1.0.0',
+    description: null,
+    license: null,
+    repository: null,
+    manifest_path: '/a/Cargo.toml',
+    metadata: null,
+    ...over,
   });
   it('reads name, version, description, license, repository', () => {
-    const facts = crateFacts({ packages: [pkg({ description: 'd', license: 'MIT', repository: 'https://x' })], workspace_root: '/a', target_directory: '/a/target' });
-    expect(facts).toEqual({ name: 'a', version: '1.0.0', description: 'd', license: 'MIT', repository: 'https://x', usesCargoComponent: false, targetWorld: undefined });
+    const facts = crateFacts({
+      packages: [pkg({ description: 'd', license: 'MIT', repository: 'https://x' })],
+      workspace_root: '/a',
+      target_directory: '/a/target',
+    });
+    expect(facts).toEqual({
+      name: 'a',
+      version: '1.0.0',
+      description: 'd',
+      license: 'MIT',
+      repository: 'https://x',
+      usesCargoComponent: false,
+      targetWorld: undefined,
+    });
   });
   it.each([
     [{ target: { package: 'wasi:http', version: '0.2.0', world: 'proxy' } }, 'wasi:http/proxy@0.2.0'],
@@ -89,7 +140,11 @@ describe('crateFacts', () => {
     expect(facts?.targetWorld).toBe(world);
   });
   it('picks the package that built the artifact in a workspace', () => {
-    const metadata = { packages: [pkg({}), pkg({ id: 'b 2.0.0 (path+file:///b)', name: 'b', manifest_path: '/b/Cargo.toml' })], workspace_root: '/', target_directory: '/target' };
+    const metadata = {
+      packages: [pkg({}), pkg({ id: 'b 2.0.0 (path+file:///b)', name: 'b', manifest_path: '/b/Cargo.toml' })],
+      workspace_root: '/',
+      target_directory: '/target',
+    };
     expect(crateFacts(metadata, 'b 2.0.0 (path+file:///b)')?.name).toBe('b');
     expect(crateFacts(metadata, undefined, '/a/Cargo.toml')?.name).toBe('a');
     expect(crateFacts(metadata)).toBeUndefined();
@@ -97,7 +152,16 @@ describe('crateFacts', () => {
 });
 
 describe('cache keys', () => {
-  const facts = { os: 'linux-x64', toolchain: 'rustc 1.82.0', target: 'wasm32-wasip2', profile: 'release', lockfile: 'lock-1', cargoHome: '/h/.cargo', targetDir: '/w/target', builder: 'cargo' };
+  const facts = {
+    os: 'linux-x64',
+    toolchain: 'rustc 1.82.0',
+    target: 'wasm32-wasip2',
+    profile: 'release',
+    lockfile: 'lock-1',
+    cargoHome: '/h/.cargo',
+    targetDir: '/w/target',
+    builder: 'cargo',
+  };
   it('change with the lockfile, and fall back to the same toolchain and target', () => {
     const one = cargoCachePlan(facts);
     const two = cargoCachePlan({ ...facts, lockfile: 'lock-2' });
@@ -109,6 +173,10 @@ describe('cache keys', () => {
     expect(one.paths).toEqual(['/h/.cargo/registry/index', '/h/.cargo/registry/cache', '/h/.cargo/git/db', '/w/target']);
   });
   it('cargo-component is cached per version', () => {
-    expect(cargoComponentCachePlan('linux', 'x64', '0.21.1', '/h/.cargo')).toEqual({ key: 'wasm-oci-publish-cargo-component-linux-x64-0.21.1', restoreKeys: [], paths: ['/h/.cargo/bin/cargo-component'] });
+    expect(cargoComponentCachePlan('linux', 'x64', '0.21.1', '/h/.cargo')).toEqual({
+      key: 'wasm-oci-publish-cargo-component-linux-x64-0.21.1',
+      restoreKeys: [],
+      paths: ['/h/.cargo/bin/cargo-component'],
+    });
   });
 });

@@ -34,7 +34,7 @@ describe('building a crate', () => {
     await registry.stop();
   });
 
-  it('a bin crate → a command component with the crate\'s metadata; the second run restores the cache and compiles nothing', async () => {
+  it("a bin crate → a command component with the crate's metadata; the second run restores the cache and compiles nothing", async () => {
     const { workspace, crate } = workspaceWith('hello-cli');
     const home = tmp('home'); // one runner image: the same HOME (and so CARGO_HOME) on both runs
     const action = () =>
@@ -95,7 +95,10 @@ describe('building a crate', () => {
 
   it('a compile error is an annotation on the file and line', async () => {
     const { workspace, crate } = workspaceWith('broken');
-    const run = await runAction({ inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/broken`, tags: 'v1', cache: 'false' }, env: { PATH, GITHUB_WORKSPACE: workspace } });
+    const run = await runAction({
+      inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/broken`, tags: 'v1', cache: 'false' },
+      env: { PATH, GITHUB_WORKSPACE: workspace },
+    });
     expect(run.code).toBe(1);
     expect(errorLines(run)).toEqual([
       '::error title=Build error,file=broken/src/main.rs,line=2,col=18::mismatched types',
@@ -105,7 +108,10 @@ describe('building a crate', () => {
 
   it('a workspace with two wasm crates and no -p: an error naming both', async () => {
     const { workspace, crate } = workspaceWith('two-crates');
-    const run = await runAction({ inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/two`, tags: 'v1', cache: 'false' }, env: { PATH, GITHUB_WORKSPACE: workspace } });
+    const run = await runAction({
+      inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/two`, tags: 'v1', cache: 'false' },
+      env: { PATH, GITHUB_WORKSPACE: workspace },
+    });
     expect(run.code).toBe(1);
     const error = errorLines(run)[0];
     expect(error).toMatch(/cargo built 2 WebAssembly files: .*Choose one with "cargo-args", e\.g\. "-p <package>" or "--bin <name>"/);
@@ -113,7 +119,15 @@ describe('building a crate', () => {
     expect(error).toContain('plugin (package plugin, cdylib)');
 
     const picked = await runAction({
-      inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', 'cargo-args': '-p app', image: `${registry.host}/acme/two`, tags: 'v1', cache: 'false' },
+      inputs: {
+        'working-directory': crate,
+        build: 'cargo',
+        target: 'wasm32-wasi',
+        'cargo-args': '-p app',
+        image: `${registry.host}/acme/two`,
+        tags: 'v1',
+        cache: 'false',
+      },
       env: { PATH, GITHUB_WORKSPACE: workspace },
     });
     expect(picked.code, picked.stdout).toBe(0);
@@ -129,9 +143,12 @@ describe('building a crate', () => {
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/with cargo-component for wasm32-wasip1/);
-    expect(readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l))).toEqual([
-      ['component', 'build', '--profile', 'release', '--message-format=json-render-diagnostics', '--features', 'a b'],
-    ]);
+    expect(
+      readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([['component', 'build', '--profile', 'release', '--message-format=json-render-diagnostics', '--features', 'a b']]);
     const config = JSON.parse(await rawConfig(`${registry.host}/acme/from-cargo-component:v1`));
     expect(config.component).toMatchObject({ exports: ['add', 'acme:hello/greet@0.1.0'], target: 'wasi:http/proxy@0.2.0' });
   });
@@ -139,7 +156,14 @@ describe('building a crate', () => {
   it('cargo-component missing: the pinned version is installed, and a failed install says so', async () => {
     const { workspace, crate } = workspaceWith('hello-lib');
     const run = await runAction({
-      inputs: { 'working-directory': crate, build: 'cargo-component', 'cargo-component-version': '0.21.1', image: `${registry.host}/acme/x`, tags: 'v1', cache: 'false' },
+      inputs: {
+        'working-directory': crate,
+        build: 'cargo-component',
+        'cargo-component-version': '0.21.1',
+        image: `${registry.host}/acme/x`,
+        tags: 'v1',
+        cache: 'false',
+      },
       env: { PATH, GITHUB_WORKSPACE: workspace, CARGO_NET_OFFLINE: 'true' },
     });
     expect(run.code).toBe(1);

@@ -40,9 +40,18 @@ describe('events', () => {
     runAction({
       inputs: { component, image: `${proxy.host}/acme/${image}`, 'github-token': TOKEN, password: '', ...inputs },
       payload,
-      env: { GITHUB_EVENT_NAME: eventName, GITHUB_REF: ref, GITHUB_SHA: MERGE_SHA, GITHUB_REPOSITORY: 'acme/hello', GITHUB_API_URL: api.url, SOURCE_DATE_EPOCH: '1700000000', ...extra },
+      env: {
+        GITHUB_EVENT_NAME: eventName,
+        GITHUB_REF: ref,
+        GITHUB_SHA: MERGE_SHA,
+        GITHUB_REPOSITORY: 'acme/hello',
+        GITHUB_API_URL: api.url,
+        SOURCE_DATE_EPOCH: '1700000000',
+        ...extra,
+      },
     });
-  const versionOf = async (image: string, tag: string) => JSON.parse(await rawManifest(`${registry.host}/acme/${image}:${tag}`)).annotations['org.opencontainers.image.version'];
+  const versionOf = async (image: string, tag: string) =>
+    JSON.parse(await rawManifest(`${registry.host}/acme/${image}:${tag}`)).annotations['org.opencontainers.image.version'];
 
   describe('releases', () => {
     it('a tag push publishes 1.2.3, 1.2, 1 and latest, with the digest outputs', async () => {
@@ -100,7 +109,10 @@ describe('events', () => {
         'org.opencontainers.image.revision': MERGE_SHA,
       });
 
-      const pushed = { ...payload, pull_request: { ...(payload.pull_request as object), head: { sha: 'abcdef0123456789abcdef0123456789abcdef01', repo: { full_name: 'acme/hello' } } } };
+      const pushed = {
+        ...payload,
+        pull_request: { ...(payload.pull_request as object), head: { sha: 'abcdef0123456789abcdef0123456789abcdef01', repo: { full_name: 'acme/hello' } } },
+      };
       api.requests.length = 0;
       const second = await run('preview', 'pull_request', 'refs/pull/42/merge', pushed);
       expect(second.code).toBe(0);

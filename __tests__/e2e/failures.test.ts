@@ -10,7 +10,11 @@ import { listTags } from '../helpers/skopeo.js';
 
 /** The runner consumes `::add-mask::` commands and never prints them: everything else is what users see. */
 function visible(run: ActionRun): string {
-  const strip = (s: string) => s.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+  const strip = (s: string) =>
+    s
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
   return [strip(run.stdout), strip(run.stderr), run.summary, JSON.stringify(run.outputs)].join('\n');
 }
 
@@ -38,7 +42,7 @@ describe('failures of the bundled action', () => {
     for (const secret of [TEST_CREDENTIALS.password, ...registry.tokenServer!.issued]) expect(seen).not.toContain(secret);
   });
 
-  it('a wrong password: exit 1, the registry\'s refusal, no secret, nothing pushed', async () => {
+  it("a wrong password: exit 1, the registry's refusal, no secret, nothing pushed", async () => {
     const run = await runAction({ inputs: { ...base(), password: 'wrong-password-123' }, env: { RUNNER_DEBUG: '1' } });
     expect(run.code).toBe(1);
     expect(errorLine(run)).toMatch(/token request failed: HTTP 401/);
@@ -100,7 +104,7 @@ describe('credentials from ~/.docker/config.json', () => {
   });
 });
 
-describe('the default GITHUB_TOKEN and a registry that is not GitHub\'s', () => {
+describe("the default GITHUB_TOKEN and a registry that is not GitHub's", () => {
   let registry: TestRegistry;
   beforeAll(async () => {
     registry = await startRegistry('token');
@@ -109,7 +113,9 @@ describe('the default GITHUB_TOKEN and a registry that is not GitHub\'s', () => 
 
   it('is never sent there: a notice says why, and the registry sees no credentials', async () => {
     const token = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
-    const run = await runAction({ inputs: { component: await helloComponentFile(), image: `${registry.host}/acme/x`, tags: 'v1', username: 'octocat', password: token } });
+    const run = await runAction({
+      inputs: { component: await helloComponentFile(), image: `${registry.host}/acme/x`, tags: 'v1', username: 'octocat', password: token },
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::notice::Not sending the GitHub token in "password" to 127\.0\.0\.1/);
     expect(registry.tokenServer!.requests.length).toBeGreaterThan(0);

@@ -101,7 +101,12 @@ describe('a release tag push, as GitHub runs it', () => {
   it('publishes the semver tags, created at the commit time, the same digest on every run', async () => {
     // A real checkout: `created` must come from the commit, not the clock.
     const workspace = tmp('workspace');
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', env: { ...process.env, GIT_COMMITTER_DATE: '2026-02-03T04:05:06Z', GIT_AUTHOR_DATE: '2026-02-03T04:05:06Z' } }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: workspace,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_COMMITTER_DATE: '2026-02-03T04:05:06Z', GIT_AUTHOR_DATE: '2026-02-03T04:05:06Z' },
+      }).trim();
     git('init', '-q');
     writeFileSync(join(workspace, 'README'), 'hi');
     git('add', 'README');

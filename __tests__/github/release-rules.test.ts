@@ -29,7 +29,15 @@ describe('floatingTags', () => {
 });
 
 describe('readOnlyTokenReason', () => {
-  const base: EventFacts = { eventName: 'pull_request', ref: '', sha: '', repository: 'acme/hello', serverUrl: 'https://github.com', actor: 'octocat', prNumber: 1 };
+  const base: EventFacts = {
+    eventName: 'pull_request',
+    ref: '',
+    sha: '',
+    repository: 'acme/hello',
+    serverUrl: 'https://github.com',
+    actor: 'octocat',
+    prNumber: 1,
+  };
   it('forks and Dependabot get read-only tokens', () => {
     expect(readOnlyTokenReason({ ...base, fromFork: true })).toMatch(/fork/);
     expect(readOnlyTokenReason({ ...base, actor: 'dependabot[bot]' })).toMatch(/Dependabot/);
@@ -45,7 +53,9 @@ describe('previewCommentBody', () => {
   const p = { image: 'ghcr.io/acme/hello', digest: 'sha256:abc', tags: ['ghcr.io/acme/hello:pr-1'], imports: [], exports: [] as string[] };
   it('a wasi:http component: wasmtime serve', () => {
     expect(previewCommentBody({ ...p, exports: ['wasi:http/incoming-handler@0.2.0'] })).toContain('wasmtime serve app.wasm');
-    expect(previewCommentBody({ ...p, exports: ['wasi:http/incoming-handler@0.2.0'], imports: ['wasi:cli/environment@0.2.0'] })).toContain('wasmtime serve -S cli app.wasm');
+    expect(previewCommentBody({ ...p, exports: ['wasi:http/incoming-handler@0.2.0'], imports: ['wasi:cli/environment@0.2.0'] })).toContain(
+      'wasmtime serve -S cli app.wasm',
+    );
   });
   it('a command: wasmtime run', () => {
     expect(previewCommentBody({ ...p, exports: ['wasi:cli/run@0.2.0'] })).toContain('wasmtime run app.wasm');

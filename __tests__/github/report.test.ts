@@ -21,7 +21,12 @@ const report: PublishReport = {
 describe('report', () => {
   it('outputs: digest, ref, tags one per line, and all of it as JSON', () => {
     const out = reportOutputs(report);
-    expect(out).toMatchObject({ digest: 'sha256:aaa', ref: 'ghcr.io/acme/hello@sha256:aaa', tags: 'ghcr.io/acme/hello:1.0.0\nghcr.io/acme/hello:latest', size: '1717' });
+    expect(out).toMatchObject({
+      digest: 'sha256:aaa',
+      ref: 'ghcr.io/acme/hello@sha256:aaa',
+      tags: 'ghcr.io/acme/hello:1.0.0\nghcr.io/acme/hello:latest',
+      size: '1717',
+    });
     expect(JSON.parse(out.metadata!)).toMatchObject({ digest: 'sha256:aaa', tags: report.tags, size: 1717, 'config-digest': 'sha256:ccc' });
   });
   it('summary: a table of what was pushed and the pull command', () => {

@@ -33,7 +33,11 @@ describe('tags derived from event payloads', () => {
     expect(deriveTags(facts('pull_request', 'pull-request', 'refs/pull/42/merge')).tags).toEqual(['pr-42', 'sha-0123456']);
   });
   it('a fork pull request is told apart from a same-repository one', () => {
-    expect(facts('pull_request', 'pull-request-fork', 'refs/pull/7/merge')).toMatchObject({ prNumber: 7, fromFork: true, headSha: 'feedfacefeedfacefeedfacefeedfacefeedface' });
+    expect(facts('pull_request', 'pull-request-fork', 'refs/pull/7/merge')).toMatchObject({
+      prNumber: 7,
+      fromFork: true,
+      headSha: 'feedfacefeedfacefeedfacefeedfacefeedface',
+    });
     expect(facts('pull_request', 'pull-request', 'refs/pull/42/merge').fromFork).toBe(false);
   });
   it('branch push: the branch sanitized and sha-<7>', () => {

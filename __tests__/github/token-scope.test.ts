@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isGitHubRegistry, withholdGitHubToken } from '../../src/github/token-scope.js';
 
 describe('the GitHub token stays with GitHub', () => {
-  it('knows GitHub\'s registries', () => {
+  it("knows GitHub's registries", () => {
     expect(isGitHubRegistry('ghcr.io', 'https://github.com')).toBe(true);
     expect(isGitHubRegistry('containers.ghe.example.com', 'https://ghe.example.com')).toBe(true);
     expect(isGitHubRegistry('containers.github.com', 'https://github.com')).toBe(false);

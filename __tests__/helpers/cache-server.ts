@@ -1,7 +1,7 @@
 // A stand-in for the GitHub Actions cache service (the v1 REST protocol @actions/cache speaks when
 // ACTIONS_CACHE_URL is set: GET cache?keys=&version=, POST caches, PATCH caches/<id> with Content-Range,
 // POST caches/<id>), on loopback, with archives kept in memory. GitHub's service cannot be reached here.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { freePort } from './ports.js';
 
 interface Entry {
@@ -33,11 +33,12 @@ export async function startCacheServer(): Promise<CacheServer> {
   const base = `http://127.0.0.1:${port}/`;
   const entries: Entry[] = [];
   const restored: string[] = [];
-  const json = (res: import('node:http').ServerResponse, status: number, value?: unknown) => {
+  const json = (res: ServerResponse, status: number, value?: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(value === undefined ? '' : JSON.stringify(value));
   };
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base);
     const data = await body(req);
     const path = url.pathname.replace(/^\/_apis\/artifactcache\//, '');
@@ -80,10 +81,11 @@ export async function startCacheServer(): Promise<CacheServer> {
     const archived = archiveMatch ? entries.find((e) => e.id === Number(archiveMatch[1]))?.archive : undefined;
     if (req.method === 'GET' && archived) {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': archived.length });
-      return res.end(archived);
+      res.end(archived);
+      return;
     }
     json(res, 404, { message: 'not found' });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: base,

@@ -1,6 +1,6 @@
 // The few GitHub REST endpoints the pull-request comment uses (list, create and update issue comments),
 // on loopback, recording each request. Point GITHUB_API_URL at it.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { freePort } from './ports.js';
 
 export interface GitHubApi {
@@ -25,7 +25,8 @@ export async function startGitHubApi(): Promise<GitHubApi> {
       }),
   };
   let nextId = 1000;
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', api.url);
@@ -37,7 +38,11 @@ export async function startGitHubApi(): Promise<GitHubApi> {
     if (api.failWith) return reply(api.failWith, { message: 'Resource not accessible by integration' });
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
-    if (list && req.method === 'GET') return reply(200, api.comments.filter((c) => c.issue === Number(list[1])).map(({ id, body }) => ({ id, body })));
+    if (list && req.method === 'GET')
+      return reply(
+        200,
+        api.comments.filter((c) => c.issue === Number(list[1])).map(({ id, body }) => ({ id, body })),
+      );
     if (list && req.method === 'POST') {
       const comment = { id: nextId++, issue: Number(list[1]), body: (JSON.parse(Buffer.concat(chunks).toString()) as { body: string }).body };
       api.comments.push(comment);
@@ -49,7 +54,7 @@ export async function startGitHubApi(): Promise<GitHubApi> {
       return reply(200, { id: existing.id, body: existing.body });
     }
     reply(404, { message: 'Not Found' });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return api;
 }

@@ -40,7 +40,13 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
       return;
     }
     const upstream = request(
-      { host: options.target.split(':')[0], port: Number(options.target.split(':')[1]), method: req.method, path: req.url, headers: { ...req.headers, ...options.addHeaders } }, // Host kept: the registry builds its Locations from it
+      {
+        host: options.target.split(':')[0],
+        port: Number(options.target.split(':')[1]),
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, ...options.addHeaders },
+      }, // Host kept: the registry builds its Locations from it
       (up) => {
         const headers = options.rewriteResponseHeaders ? options.rewriteResponseHeaders(recorded, up.headers) : up.headers;
         res.writeHead(up.statusCode ?? 502, headers);

@@ -25,7 +25,9 @@ const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url'
 export async function startTokenServer(dir: string, port: number, credentials: { username: string; password: string }): Promise<TokenServer> {
   const keyPath = join(dir, 'token.key');
   const certPath = join(dir, 'token.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=token', '-keyout', keyPath, '-out', certPath, '-days', '2'], { stdio: 'ignore' });
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=token', '-keyout', keyPath, '-out', certPath, '-days', '2'], {
+    stdio: 'ignore',
+  });
   const key = createPrivateKey(readFileSync(keyPath));
   const certDer = new X509Certificate(readFileSync(certPath)).raw.toString('base64');
   const service = 'test-registry';
@@ -49,7 +51,16 @@ export async function startTokenServer(dir: string, port: number, credentials: {
     });
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: 'RS256', typ: 'JWT', x5c: [certDer] };
-    const claims = { iss: issuer, sub: credentials.username, aud: url.searchParams.get('service'), exp: now + lifetime, nbf: now - 10, iat: now, jti: randomUUID(), access };
+    const claims = {
+      iss: issuer,
+      sub: credentials.username,
+      aud: url.searchParams.get('service'),
+      exp: now + lifetime,
+      nbf: now - 10,
+      iat: now,
+      jti: randomUUID(),
+      access,
+    };
     const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const token = `${signingInput}.${b64url(sign('sha256', Buffer.from(signingInput), key))}`;
     issued.push(token);

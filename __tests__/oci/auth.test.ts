@@ -6,7 +6,7 @@ import { parseChallenge, tokenFromResponse } from '../../src/oci/auth.js';
 import { credentialsFromDockerConfig } from '../../src/oci/docker-config.js';
 
 describe('parseChallenge', () => {
-  it('reads GHCR\'s Bearer challenge, commas inside quotes included', () => {
+  it("reads GHCR's Bearer challenge, commas inside quotes included", () => {
     expect(parseChallenge('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/hello:pull,push"')).toEqual({
       scheme: 'bearer',
       params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:acme/hello:pull,push' },

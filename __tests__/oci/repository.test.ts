@@ -18,7 +18,15 @@ const noRetry = { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs:
 
 function manifestFor(layer: { digest: string; size: number }) {
   const config = { mediaType: EMPTY_CONFIG.mediaType, digest: sha256Digest(EMPTY_CONFIG.bytes), size: 2 };
-  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType: 'application/x-test', config, layers: [{ mediaType: 'application/octet-stream', ...layer }] }));
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      artifactType: 'application/x-test',
+      config,
+      layers: [{ mediaType: 'application/octet-stream', ...layer }],
+    }),
+  );
   return { config, bytes, digest: sha256Digest(bytes) };
 }
 
@@ -65,12 +73,25 @@ describe('RepositoryClient against the real registry', () => {
     const path = randomFile(2_500_000 + 17);
     const layer = await digestFile(path);
     const proxy = await startProxy({ target: registry.host });
-    const c = new RepositoryClient({ registry: proxy.host, name: 'client/chunked' }, { plainHttp: false, credentials: TEST_CREDENTIALS }, { chunkThreshold: 1_000_000, chunkSize: 1_000_000 });
+    const c = new RepositoryClient(
+      { registry: proxy.host, name: 'client/chunked' },
+      { plainHttp: false, credentials: TEST_CREDENTIALS },
+      { chunkThreshold: 1_000_000, chunkSize: 1_000_000 },
+    );
     const m = manifestFor(layer);
-    await pushManifest(c, { mediaType: OCI_MANIFEST, bytes: m.bytes, digest: m.digest, blobs: [
-      { descriptor: { mediaType: 'application/octet-stream', ...layer }, source: { path } },
-      { descriptor: m.config, source: { bytes: EMPTY_CONFIG.bytes } },
-    ] }, ['v1']);
+    await pushManifest(
+      c,
+      {
+        mediaType: OCI_MANIFEST,
+        bytes: m.bytes,
+        digest: m.digest,
+        blobs: [
+          { descriptor: { mediaType: 'application/octet-stream', ...layer }, source: { path } },
+          { descriptor: m.config, source: { bytes: EMPTY_CONFIG.bytes } },
+        ],
+      },
+      ['v1'],
+    );
     const patches = proxy.requests.filter((r) => r.method === 'PATCH' && r.headers.authorization);
     expect(patches.map((r) => r.headers['content-range'])).toEqual(['0-999999', '1000000-1999999', '2000000-2500016']);
     const layout = tmp('chunked-readback');
@@ -83,7 +104,10 @@ describe('RepositoryClient against the real registry', () => {
 
   it('follows an absolute upload Location on another host without sending it the credentials', async () => {
     // "storage" stands for a blob store the registry hands uploads to; it authorizes by itself.
-    const storage = await startProxy({ target: registry.host, addHeaders: { authorization: `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString('base64')}` } });
+    const storage = await startProxy({
+      target: registry.host,
+      addHeaders: { authorization: `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString('base64')}` },
+    });
     const front = await startProxy({
       target: registry.host,
       rewriteResponseHeaders: (req, headers) => {
@@ -108,9 +132,19 @@ describe('RepositoryClient against the real registry', () => {
     await storage.stop();
   });
 
-  it('reports the registry\'s own error code and message', async () => {
+  it("reports the registry's own error code and message", async () => {
     const c = new RepositoryClient({ registry: registry.host, name: 'client/bad' }, { plainHttp: false, credentials: TEST_CREDENTIALS, retry: noRetry });
-    const err = await c.putManifest('v1', Buffer.from('{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"x","digest":"sha256:' + '0'.repeat(64) + '","size":1},"layers":[]}'), OCI_MANIFEST).catch((e: unknown) => e);
+    const err = await c
+      .putManifest(
+        'v1',
+        Buffer.from(
+          '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"x","digest":"sha256:' +
+            '0'.repeat(64) +
+            '","size":1},"layers":[]}',
+        ),
+        OCI_MANIFEST,
+      )
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RegistryError);
     expect((err as RegistryError).status).toBe(400);
     expect((err as Error).message).toMatch(/push of manifest v1 failed: HTTP 400 \(MANIFEST_BLOB_UNKNOWN/);
@@ -118,7 +152,10 @@ describe('RepositoryClient against the real registry', () => {
   });
 
   it('says the credentials were refused on a wrong password', async () => {
-    const c = new RepositoryClient({ registry: registry.host, name: 'client/denied' }, { plainHttp: false, credentials: { username: 'ci-user', password: 'wrong' }, retry: noRetry });
+    const c = new RepositoryClient(
+      { registry: registry.host, name: 'client/denied' },
+      { plainHttp: false, credentials: { username: 'ci-user', password: 'wrong' }, retry: noRetry },
+    );
     await expect(c.blobExists(`sha256:${'0'.repeat(64)}`)).rejects.toThrow(/HTTP 401.*refused the credentials/);
     await c.close();
   });

@@ -58,7 +58,9 @@ describe('retries', () => {
 
   it('gives up after the retry budget and tags nothing when a blob never lands', async () => {
     const err = await pushThrough('retry/gives-up', (req) =>
-      req.method === 'PUT' && req.url.includes('/blobs/uploads/') ? { status: 500, body: '{"errors":[{"code":"UNKNOWN","message":"disk on fire"}]}' } : undefined,
+      req.method === 'PUT' && req.url.includes('/blobs/uploads/')
+        ? { status: 500, body: '{"errors":[{"code":"UNKNOWN","message":"disk on fire"}]}' }
+        : undefined,
     ).catch((e: unknown) => e as Error);
     expect((err as Error).message).toMatch(/upload of blob sha256:[0-9a-f]{64} failed: HTTP 500 \(UNKNOWN: disk on fire\)/);
     expect(proxy!.requests.filter((r) => r.method === 'PUT' && r.url.includes('/blobs/uploads/')).length).toBeGreaterThanOrEqual(fastRetry.maxRetries + 1);
@@ -67,13 +69,17 @@ describe('retries', () => {
   });
 
   it('does not retry a permanent error', async () => {
-    const err = await pushThrough('retry/permanent', (req) => (req.method === 'POST' ? { status: 403, body: '{"errors":[{"code":"DENIED","message":"no"}]}' } : undefined)).catch((e: unknown) => e as Error);
+    const err = await pushThrough('retry/permanent', (req) =>
+      req.method === 'POST' ? { status: 403, body: '{"errors":[{"code":"DENIED","message":"no"}]}' } : undefined,
+    ).catch((e: unknown) => e as Error);
     expect((err as Error).message).toMatch(/HTTP 403 \(DENIED: no\)/);
     expect(proxy!.requests.filter((r) => r.method === 'POST')).toHaveLength(2); // one per blob, no retry
   });
 
   it('a registry error page that is not JSON is quoted, shortened', async () => {
-    const err = await pushThrough('retry/html', (req) => (req.method === 'POST' ? { status: 400, body: `<html>${'x'.repeat(20_000)}</html>` } : undefined)).catch((e: unknown) => e as Error);
+    const err = await pushThrough('retry/html', (req) =>
+      req.method === 'POST' ? { status: 400, body: `<html>${'x'.repeat(20_000)}</html>` } : undefined,
+    ).catch((e: unknown) => e as Error);
     expect((err as Error).message).toMatch(/HTTP 400 \(RESPONSE: <html>x+\)/);
     expect((err as Error).message.length).toBeLessThan(400);
   });

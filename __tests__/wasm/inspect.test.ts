@@ -8,7 +8,7 @@ import { worldItems } from '../../src/wasm/world.js';
 import { coreModuleFile, helloComponentFile, proxyComponent, tmp } from '../helpers/components.js';
 
 describe('inspectWasm', () => {
-  it('lists a component\'s world imports and exports by their qualified names', async () => {
+  it("lists a component's world imports and exports by their qualified names", async () => {
     expect(await inspectWasm(await helloComponentFile())).toEqual({
       kind: 'component',
       imports: ['wasi:cli/environment@0.2.0'],
@@ -41,20 +41,32 @@ describe('inspectWasm', () => {
       ['empty path', () => '', /no component path/],
       ['empty file', () => file('empty.wasm', ''), /empty\.wasm is not a WebAssembly binary: it is 0 bytes long/],
       ['text file', () => file('text.wasm', 'hello, this is not wasm'), /text\.wasm is not a WebAssembly binary \(it does not start with \\0asm\)/],
-      ['directory', () => {
-        mkdirSync(join(dir, 'dir.wasm'), { recursive: true });
-        return join(dir, 'dir.wasm');
-      }, /is a directory/],
-      ['FIFO', () => {
-        execFileSync('mkfifo', [join(dir, 'fifo.wasm')]);
-        return join(dir, 'fifo.wasm');
-      }, /fifo\.wasm is not a regular file/],
+      [
+        'directory',
+        () => {
+          mkdirSync(join(dir, 'dir.wasm'), { recursive: true });
+          return join(dir, 'dir.wasm');
+        },
+        /is a directory/,
+      ],
+      [
+        'FIFO',
+        () => {
+          execFileSync('mkfifo', [join(dir, 'fifo.wasm')]);
+          return join(dir, 'fifo.wasm');
+        },
+        /fifo\.wasm is not a regular file/,
+      ],
       ['device', () => '/dev/null', /\/dev\/null is not a regular file/],
-      ['symlink loop', () => {
-        symlinkSync(join(dir, 'loop-b.wasm'), join(dir, 'loop-a.wasm'));
-        symlinkSync(join(dir, 'loop-a.wasm'), join(dir, 'loop-b.wasm'));
-        return join(dir, 'loop-a.wasm');
-      }, /symbolic link loop/],
+      [
+        'symlink loop',
+        () => {
+          symlinkSync(join(dir, 'loop-b.wasm'), join(dir, 'loop-a.wasm'));
+          symlinkSync(join(dir, 'loop-a.wasm'), join(dir, 'loop-b.wasm'));
+          return join(dir, 'loop-a.wasm');
+        },
+        /symbolic link loop/,
+      ],
     ])('%s', async (_, make, message) => {
       await expect(inspectWasm(make())).rejects.toThrow(message);
     });
@@ -68,7 +80,7 @@ describe('inspectWasm', () => {
 });
 
 describe('worldItems', () => {
-  it('reads only the root world\'s items, inline interfaces and escaped names included', () => {
+  it("reads only the root world's items, inline interfaces and escaped names included", () => {
     const wit = `package root:component;
 
 world root {

@@ -45,7 +45,11 @@ export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.Pr
   }
   const metadata = await cargoMetadata(cwd);
   const mode: BuildMode =
-    s.mode !== 'auto' ? s.mode : crateFacts(metadata, undefined, join(cwd, 'Cargo.toml'))?.usesCargoComponent || onPath('cargo-component', env) ? 'cargo-component' : 'cargo';
+    s.mode !== 'auto'
+      ? s.mode
+      : crateFacts(metadata, undefined, join(cwd, 'Cargo.toml'))?.usesCargoComponent || onPath('cargo-component', env)
+        ? 'cargo-component'
+        : 'cargo';
   const target = s.target || (mode === 'cargo' ? DEFAULT_CARGO_TARGET : 'wasm32-wasip1');
   const cargoHome = env.CARGO_HOME ?? join(homedir(), '.cargo');
   log.info(`building ${cwd} with ${mode === 'cargo' ? 'cargo' : 'cargo-component'} for ${target} (${s.profile})`);
@@ -75,7 +79,9 @@ export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.Pr
       const file = relative(env.GITHUB_WORKSPACE ?? process.cwd(), isAbsolute(err.file) ? err.file : join(metadata.workspace_root, err.file));
       log.error(err.message, { file, line: err.line, column: err.column });
     }
-    throw new BuildError(`the build failed${err ? `: ${err.message}${err.file ? ` (${err.file}:${err.line}:${err.column})` : ''}` : ` (cargo exited with ${run.code})`}`);
+    throw new BuildError(
+      `the build failed${err ? `: ${err.message}${err.file ? ` (${err.file}:${err.line}:${err.column})` : ''}` : ` (cargo exited with ${run.code})`}`,
+    );
   }
   const artifact = pickArtifact(wasmArtifacts(run.stdout), metadata);
   log.info(`cargo ${artifact.fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifact.path}`);
@@ -100,7 +106,9 @@ function pickArtifact(artifacts: WasmArtifact[], metadata: CargoMetadata): WasmA
     const pkg = metadata.packages.find((p) => p.id === a.packageId)?.name ?? a.packageId;
     return `${a.targetName} (package ${pkg}, ${a.kinds.join('/')})`;
   });
-  throw new BuildError(`cargo built ${artifacts.length} WebAssembly files: ${names.join(', ')}. Choose one with "cargo-args", e.g. "-p <package>" or "--bin <name>"`);
+  throw new BuildError(
+    `cargo built ${artifacts.length} WebAssembly files: ${names.join(', ')}. Choose one with "cargo-args", e.g. "-p <package>" or "--bin <name>"`,
+  );
 }
 
 async function runCargo(args: string[], cwd: string, log: BuildLog): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
@@ -125,7 +133,9 @@ async function runCargo(args: string[], cwd: string, log: BuildLog): Promise<{ c
     });
     return { code, stdout, stderr };
   } catch (err) {
-    throw new BuildError(`cannot run cargo (${(err as Error).message}): add a Rust toolchain step before this one, e.g. dtolnay/rust-toolchain with targets: wasm32-wasip2`);
+    throw new BuildError(
+      `cannot run cargo (${(err as Error).message}): add a Rust toolchain step before this one, e.g. dtolnay/rust-toolchain with targets: wasm32-wasip2`,
+    );
   }
 }
 

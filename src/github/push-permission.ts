@@ -14,6 +14,6 @@ export function skippedPushNotice(reason: string, layoutDir: string): string {
     `Not pushing: ${reason}, and GitHub gives such runs a read-only token. The artifact was built, inspected and ` +
     `written as an OCI layout to ${layoutDir}. To publish previews of such pull requests, run this action from a ` +
     'separate "workflow_run" workflow that takes the layout as an artifact, or from "pull_request_target" ' +
-    '(which runs with write access: never build the pull request\'s code there without review).'
+    "(which runs with write access: never build the pull request's code there without review)."
   );
 }

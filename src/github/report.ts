@@ -52,16 +52,13 @@ export function summaryMarkdown(r: PublishReport): string {
     ['Blobs', r.pushed ? `${r.uploaded.length} uploaded, ${r.skipped.length} already present` : `not pushed (${r.skippedBecause ?? 'push: false'})`],
   ];
   if (r.ociLayout) rows.push(['OCI layout', `\`${r.ociLayout}\``]);
-  const lines = [
-    `## Wasm component ${r.pushed ? 'published' : 'packaged'}`,
-    '',
-    '| | |',
-    '|---|---|',
-    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
-    '',
-  ];
+  const lines = [`## Wasm component ${r.pushed ? 'published' : 'packaged'}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
   if (r.imports.length || r.exports.length) {
-    lines.push(`Exports: ${r.exports.map((e) => `\`${e}\``).join(', ') || '(none)'}  `, `Imports: ${r.imports.map((e) => `\`${e}\``).join(', ') || '(none)'}`, '');
+    lines.push(
+      `Exports: ${r.exports.map((e) => `\`${e}\``).join(', ') || '(none)'}  `,
+      `Imports: ${r.imports.map((e) => `\`${e}\``).join(', ') || '(none)'}`,
+      '',
+    );
   }
   if (r.pushed) {
     lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o component.wasm`, '```', '');

@@ -10,7 +10,10 @@ export interface DerivedTags {
 
 /** Makes any string a valid OCI tag: disallowed characters become `-`, it starts with [A-Za-z0-9_], ≤128 chars. */
 export function sanitizeTag(value: string): string {
-  const cleaned = value.replace(/[^a-zA-Z0-9._-]/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+  const cleaned = value
+    .replace(/[^a-zA-Z0-9._-]/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 128);
   return cleaned === '' ? '_' : cleaned;
 }
 

@@ -8,7 +8,10 @@ import { DOCKER_HUB } from './reference.js';
 
 /** Docker keys its auths by host, sometimes with a scheme or path; compare bare hosts (wasm-pkg-tools#176). */
 function bareHost(key: string): string {
-  return key.replace(/^[a-z]+:\/\//i, '').split('/')[0]!.toLowerCase();
+  return key
+    .replace(/^[a-z]+:\/\//i, '')
+    .split('/')[0]!
+    .toLowerCase();
 }
 
 export function dockerConfigPath(env: NodeJS.ProcessEnv): string {

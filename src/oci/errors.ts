@@ -38,6 +38,9 @@ export function parseErrorBody(text: string): RegistryErrorDetail[] {
   } catch {
     // not JSON: fall through to the excerpt
   }
-  const excerpt = text.replace(/[^\x20-\x7e]+/g, ' ').trim().slice(0, 200);
+  const excerpt = text
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .trim()
+    .slice(0, 200);
   return excerpt ? [{ code: 'RESPONSE', message: excerpt }] : [];
 }

@@ -29,7 +29,12 @@ export const DEFAULT_UPLOAD: UploadOptions = { chunkThreshold: 64 * 1024 * 1024,
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 /** Distribution 2.8 answers 404 to a manifest GET/HEAD whose Accept lacks the OCI types. */
-const MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX, 'application/vnd.docker.distribution.manifest.v2+json', 'application/vnd.docker.distribution.manifest.list.v2+json'].join(', ');
+const MANIFEST_ACCEPT = [
+  OCI_MANIFEST,
+  OCI_INDEX,
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
 
 export function sha256Digest(bytes: Buffer): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -187,7 +192,13 @@ export class RepositoryClient {
   /** Fetches a manifest or index; undefined when the registry has none under that reference. */
   async getManifest(reference: string): Promise<{ mediaType: string; bytes: Buffer } | undefined> {
     const res = await this.transport.send(
-      { method: 'GET', url: `${this.path}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT }, expect: [200, 404], operation: `read of manifest ${reference}` },
+      {
+        method: 'GET',
+        url: `${this.path}/manifests/${reference}`,
+        headers: { accept: MANIFEST_ACCEPT },
+        expect: [200, 404],
+        operation: `read of manifest ${reference}`,
+      },
       this.scope,
     );
     if (res.status === 404) return undefined;
