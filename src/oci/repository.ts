@@ -40,8 +40,15 @@ export function sha256Digest(bytes: Buffer): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
+export interface PutManifestResult {
+  digest: string;
+  /** The registry's OCI-Subject header: it processed the manifest's subject (it has the referrers API). */
+  ociSubject?: string;
+}
+
 export class RepositoryClient {
   private readonly transport: Transport;
+  private referrersApi: Promise<boolean> | undefined;
   private readonly scope: string;
   private readonly path: string;
 
@@ -155,13 +162,13 @@ export class RepositoryClient {
   }
 
   /** PUTs a manifest under a tag or its digest; checks the registry's Docker-Content-Digest against ours. */
-  async putManifest(reference: string, bytes: Buffer, mediaType: string): Promise<string> {
+  async putManifest(reference: string, bytes: Buffer, mediaType: string, ifMatch?: string): Promise<PutManifestResult> {
     const digest = sha256Digest(bytes);
     const res = await this.transport.send(
       {
         method: 'PUT',
         url: `${this.path}/manifests/${reference}`,
-        headers: { 'content-type': mediaType },
+        headers: { 'content-type': mediaType, ...(ifMatch ? { 'if-match': ifMatch } : {}) },
         body: () => bytes,
         expect: [201],
         operation: `push of manifest ${reference}`,
@@ -172,7 +179,7 @@ export class RepositoryClient {
     if (returned && returned !== digest) {
       throw new RegistryError(res.status, `push of manifest ${reference}`, [], `the registry reports digest ${returned}, expected ${digest}`);
     }
-    return digest;
+    return { digest, ociSubject: res.header('oci-subject') };
   }
 
   /** Every tag of the repository, following pagination; none when the repository does not exist yet. */
@@ -190,7 +197,7 @@ export class RepositoryClient {
   }
 
   /** Fetches a manifest or index; undefined when the registry has none under that reference. */
-  async getManifest(reference: string): Promise<{ mediaType: string; bytes: Buffer } | undefined> {
+  async getManifest(reference: string): Promise<{ mediaType: string; bytes: Buffer; etag?: string } | undefined> {
     const res = await this.transport.send(
       {
         method: 'GET',
@@ -202,7 +209,28 @@ export class RepositoryClient {
       this.scope,
     );
     if (res.status === 404) return undefined;
-    return { mediaType: res.header('content-type') ?? '', bytes: res.body };
+    return { mediaType: res.header('content-type') ?? '', bytes: res.body, etag: res.header('etag') };
+  }
+
+  /**
+   * Whether the registry serves the referrers API (distribution-spec v1.1 "Listing Referrers"): a registry
+   * that has it answers with an image index, never 404. Asked once per client (oras-go and @sigstore/oci
+   * ping the same way).
+   */
+  async hasReferrersApi(subjectDigest: string): Promise<boolean> {
+    this.referrersApi ??= this.transport
+      .send(
+        {
+          method: 'GET',
+          url: `${this.path}/referrers/${subjectDigest}`,
+          headers: { accept: OCI_INDEX },
+          expect: [200, 400, 404, 405],
+          operation: 'check for the referrers API',
+        },
+        this.scope,
+      )
+      .then((res) => res.status === 200 && (res.header('content-type') ?? '').startsWith(OCI_INDEX));
+    return this.referrersApi;
   }
 }
 
