@@ -28,6 +28,7 @@ export const DEFAULTS = {
   latest: 'auto',
   'pr-comment': 'true',
   'github-token': '${{ github.token }}',
+  sbom: 'auto',
 } as const;
 
 export type InputName = keyof typeof DEFAULTS;
@@ -52,6 +53,8 @@ export interface Settings {
   prComment: boolean;
   /** For the pull-request comment. */
   githubToken: string;
+  /** 'auto' (generate), 'false', or the path of an SBOM to attach. */
+  sbom: string;
 }
 
 export class InputError extends Error {
@@ -124,6 +127,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     latest: parseLatest(input('latest')),
     prComment: parseBoolean('pr-comment', input('pr-comment')),
     githubToken: input('github-token'),
+    sbom: input('sbom'),
   };
 }
 

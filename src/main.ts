@@ -26,6 +26,9 @@ import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
 import { pushManifest, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
+import { attachReferrer, type AttachResult } from './oci/referrers.js';
+import { lockedPackages } from './build/crate-packages.js';
+import { sbomReferrer } from './attach/sbom-referrer.js';
 
 export async function run(): Promise<void> {
   try {
@@ -77,6 +80,18 @@ async function publish(): Promise<void> {
     core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
     core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
 
+    // Made before anything is pushed, so that a bad SBOM file fails the step with nothing half-published.
+    const sbom = push
+      ? await sbomReferrer(settings.sbom, {
+          name: crate?.name ?? basename(componentPath),
+          version: crate?.version,
+          sha256: layer.digest.slice('sha256:'.length),
+          created,
+          packages: built && settings.sbom === 'auto' ? await lockedPackages(built.crateDir, built.workspaceRoot) : undefined,
+          rootPackage: built?.packageKey,
+        })
+      : undefined;
+
     if (layoutDir) {
       await writeOciLayout(layoutDir, artifact, componentPath, tags);
       core.info(`OCI layout written to ${layoutDir}`);
@@ -101,6 +116,11 @@ async function publish(): Promise<void> {
       ).catch(failWithHint(repository));
       core.info(`pushed ${image}@${pushed.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
     }
+    const referrers: Array<{ kind: 'SBOM' | 'signature' } & AttachResult> = [];
+    if (client && sbom) {
+      referrers.push({ kind: 'SBOM', ...(await attachReferrer(client, artifact.manifest.descriptor, sbom).catch(failWithHint(repository))) });
+    }
+    for (const r of referrers) core.info(`attached the ${r.kind} ${r.digest} (${r.via}${r.added ? '' : ', already there'})`);
 
     const report = {
       image,
@@ -118,6 +138,7 @@ async function publish(): Promise<void> {
       os: facts.kind === 'component' ? 'wasip2' : 'wasip1',
       imports: facts.kind === 'component' ? facts.imports : [],
       exports: facts.kind === 'component' ? facts.exports : [],
+      referrers: referrers.map((r) => ({ kind: r.kind, digest: r.digest, via: r.via })),
     };
     writeOutputs(report);
     await writeSummary(report);

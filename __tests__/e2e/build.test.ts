@@ -7,7 +7,7 @@ import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startCacheServer, type CacheServer } from '../helpers/cache-server.js';
 import { runAction, ROOT, type ActionRun } from '../helpers/action.js';
 import { tmp } from '../helpers/components.js';
-import { rawConfig, rawManifest } from '../helpers/skopeo.js';
+import { copyToLayout, rawConfig, rawManifest } from '../helpers/skopeo.js';
 
 const CRATES = join(ROOT, '__tests__', 'fixtures', 'crates');
 // Debian's cargo (it has the wasm32-wasi standard library) ahead of any rustup cargo.
@@ -169,6 +169,25 @@ describe('building a crate', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::group::cargo install cargo-component --locked --version 0.21.1');
     expect(errorLines(run)).toEqual(['::error::installing cargo-component 0.21.1 failed (cargo exited with 101)']);
+  });
+
+  it('a crate with dependencies: the SBOM lists every package of its Cargo.lock, with licenses', async () => {
+    // json-tool depends on serde_json, resolved offline from Debian's vendored crates (.cargo/config.toml).
+    const { workspace, crate } = workspaceWith('json-tool');
+    const run = await runAction({
+      inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/json-tool`, tags: 'v1', cache: 'false' },
+      env: { PATH, GITHUB_WORKSPACE: workspace },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const referrer = JSON.parse(await rawManifest(`${registry.host}/acme/json-tool@${run.outputs['sbom-digest']}`));
+    const layout = tmp('sbom-crate');
+    await copyToLayout(`${registry.host}/acme/json-tool@${run.outputs['sbom-digest']}`, layout);
+    const bom = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', referrer.layers[0].digest.slice(7)), 'utf8'));
+    expect(bom.metadata.component).toMatchObject({ name: 'json-tool', version: '0.2.0' });
+    const lock = readFileSync(join(crate, 'Cargo.lock'), 'utf8');
+    const locked = [...lock.matchAll(/name = "([^"]+)"\nversion = "([^"]+)"/g)].map((m) => `pkg:cargo/${m[1]}@${m[2]}`).filter((p) => !p.includes('json-tool'));
+    expect(bom.components.map((c: { purl: string }) => c.purl).sort()).toEqual(locked.sort());
+    expect(bom.components.every((c: { licenses?: unknown[]; hashes?: unknown[] }) => c.licenses?.length === 1 && c.hashes?.length === 1)).toBe(true);
   });
 
   it('no Cargo.toml and no component: says what to set', async () => {

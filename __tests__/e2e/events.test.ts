@@ -8,7 +8,10 @@ import { startGitHubApi, type GitHubApi } from '../helpers/github-api.js';
 import { startProxy, type Proxy } from '../helpers/proxy.js';
 import { runAction, ROOT } from '../helpers/action.js';
 import { helloComponentFile } from '../helpers/components.js';
-import { listTags, rawManifest } from '../helpers/skopeo.js';
+import { listTags as allTags, rawManifest } from '../helpers/skopeo.js';
+
+/** The tags a user gave or the event derived: without the SBOM's referrers fallback tags (sha256-<hex>). */
+const listTags = async (repo: string) => (await allTags(repo)).filter((t) => !t.startsWith('sha256-'));
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'events', `${name}.json`), 'utf8')) as Record<string, unknown>;
 const MERGE_SHA = '1111111111111111111111111111111111111111';

@@ -93,7 +93,7 @@ describe('credentials from ~/.docker/config.json', () => {
       env: { DOCKER_CONFIG: dockerConfig, RUNNER_DEBUG: '1' },
     });
     expect(run.code, run.stdout).toBe(0);
-    expect(await listTags(`${registry.host}/acme/from-config`, registry)).toEqual(['v1']);
+    expect(await listTags(`${registry.host}/acme/from-config`, registry)).toContain('v1');
     expect(visible(run)).not.toContain(TEST_CREDENTIALS.password);
   });
 

@@ -74,7 +74,8 @@ describe.each<AuthMode>(['anonymous', 'htpasswd', 'token'])('push with %s auth',
     expect(blob.equals(readFileSync(component))).toBe(true);
     expect(readdirSync(join(layout, 'blobs', 'sha256'))).toContain(digest.slice(7));
 
-    expect(await listTags(`${registry.host}/acme/hello`, registry)).toEqual(['latest', 'v1']);
+    // The SBOM (on by default) adds the referrers fallback tag.
+    expect(await listTags(`${registry.host}/acme/hello`, registry)).toEqual(['latest', digest.replace(':', '-'), 'v1']);
     expect(run.outputs.ref).toBe(`${registry.host}/acme/hello@${digest}`);
     expect(run.outputs.tags?.split('\n')).toEqual([`${registry.host}/acme/hello:v1`, `${registry.host}/acme/hello:latest`]);
     expect(JSON.parse(run.outputs.metadata ?? '')).toMatchObject({ digest, size: readFileSync(component).length });
@@ -121,7 +122,7 @@ describe('a release tag push, as GitHub runs it', () => {
       });
     const first = await action();
     expect(first.code, first.stdout).toBe(0);
-    expect(await listTags(`${registry.host}/acme/release`)).toEqual(['1', '1.4', '1.4.2', 'latest']);
+    expect(await listTags(`${registry.host}/acme/release`)).toEqual(['1', '1.4', '1.4.2', 'latest', (first.outputs.digest ?? '').replace(':', '-')]);
     const manifest = JSON.parse(await rawManifest(`${registry.host}/acme/release:1.4.2`));
     expect(manifest.annotations).toMatchObject({
       'org.opencontainers.image.created': '2026-02-03T04:05:06Z',
@@ -130,5 +131,65 @@ describe('a release tag push, as GitHub runs it', () => {
     });
     const second = await action();
     expect(second.outputs.digest).toBe(first.outputs.digest);
+  });
+});
+
+describe('SBOM referrer', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry('anonymous');
+  });
+  afterAll(() => registry.stop());
+
+  it('lands under the sha256-<hex> tag, once however often the step runs; sbom: false attaches nothing', async () => {
+    const component = await helloComponentFile();
+    const inputs = { component, image: `${registry.host}/acme/sbom`, tags: 'v1' };
+    const env = { SOURCE_DATE_EPOCH: EPOCH };
+    const first = await runAction({ inputs, env });
+    expect(first.code, first.stdout).toBe(0);
+    const sbomDigest = first.outputs['sbom-digest'] ?? '';
+    expect(sbomDigest).toMatch(/^sha256:/);
+    const fallback = `${registry.host}/acme/sbom:${(first.outputs.digest ?? '').replace(':', '-')}`;
+    const index = JSON.parse(await rawManifest(fallback));
+    expect(index.manifests).toEqual([
+      {
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        digest: sbomDigest,
+        size: expect.any(Number),
+        artifactType: 'application/vnd.cyclonedx+json',
+        annotations: { 'org.opencontainers.image.created': '2023-11-14T22:13:20Z' },
+      },
+    ]);
+    const referrer = JSON.parse(await rawManifest(`${registry.host}/acme/sbom@${sbomDigest}`));
+    expect(referrer.subject.digest).toBe(first.outputs.digest);
+    const layout = tmp('sbom-readback');
+    await copyToLayout(`${registry.host}/acme/sbom@${sbomDigest}`, layout);
+    const bom = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', referrer.layers[0].digest.slice(7)), 'utf8'));
+    expect(bom.metadata.component).toMatchObject({ name: 'hello.wasm', hashes: [{ alg: 'SHA-256', content: sha256(readFileSync(component)).slice(7) }] });
+    expect(first.summary).toContain(`| SBOM | \`${sbomDigest}\``);
+
+    const again = await runAction({ inputs, env });
+    expect(again.outputs['sbom-digest']).toBe(sbomDigest);
+    expect(JSON.parse(await rawManifest(fallback)).manifests).toHaveLength(1);
+
+    const off = await runAction({ inputs: { ...inputs, tags: 'v2', sbom: 'false' }, env: { SOURCE_DATE_EPOCH: '1700000001' } });
+    expect(off.code).toBe(0);
+    expect(off.outputs['sbom-digest']).toBe('');
+    await expect(rawManifest(`${registry.host}/acme/sbom:${(off.outputs.digest ?? '').replace(':', '-')}`)).rejects.toThrow();
+  });
+
+  it('a given SBOM file is attached as it is, its type told from its content; a bad one fails before anything is pushed', async () => {
+    const dir = tmp('sbom-file');
+    writeFileSync(join(dir, 'sbom.spdx.json'), JSON.stringify({ spdxVersion: 'SPDX-2.3', name: 'hello' }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ hello: 'world' }));
+    const component = await helloComponentFile();
+    const ok = await runAction({ inputs: { component, image: `${registry.host}/acme/spdx`, tags: 'v1', sbom: join(dir, 'sbom.spdx.json') } });
+    expect(ok.code, ok.stdout).toBe(0);
+    const referrer = JSON.parse(await rawManifest(`${registry.host}/acme/spdx@${ok.outputs['sbom-digest']}`));
+    expect(referrer).toMatchObject({ artifactType: 'application/spdx+json', layers: [{ mediaType: 'application/spdx+json' }] });
+    const bad = await runAction({ inputs: { component, image: `${registry.host}/acme/spdx-bad`, tags: 'v1', sbom: join(dir, 'bad.json') } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/::error::the SBOM .*bad\.json is neither CycloneDX JSON \(bomFormat\) nor SPDX JSON \(spdxVersion\)/);
+    await expect(listTags(`${registry.host}/acme/spdx-bad`)).rejects.toThrow();
   });
 });

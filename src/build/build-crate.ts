@@ -32,6 +32,11 @@ export interface BuiltComponent {
   mode: BuildMode;
   /** cargo compiled nothing: everything was up to date (after a cache restore, say). */
   fresh: boolean;
+  /** The crate's directory and its workspace root (where Cargo.lock is). */
+  crateDir: string;
+  workspaceRoot: string;
+  /** `name@version` of the package that built the artifact. */
+  packageKey?: string;
 }
 
 export class BuildError extends Error {
@@ -94,7 +99,17 @@ export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.Pr
     await writeFile(path, await componentize(await readFile(artifact.path), kind));
     log.info(`made a component with the WASI preview1 ${kind} adapter: ${path}`);
   }
-  return { path, title: basename(artifact.path), crate: crateFacts(metadata, artifact.packageId), mode, fresh: artifact.fresh };
+  const crate = crateFacts(metadata, artifact.packageId);
+  return {
+    path,
+    title: basename(artifact.path),
+    crate,
+    mode,
+    fresh: artifact.fresh,
+    crateDir: cwd,
+    workspaceRoot: metadata.workspace_root,
+    packageKey: crate ? `${crate.name}@${crate.version}` : undefined,
+  };
 }
 
 function pickArtifact(artifacts: WasmArtifact[], metadata: CargoMetadata): WasmArtifact {

@@ -20,6 +20,8 @@ export interface PublishReport {
   os: string;
   imports: string[];
   exports: string[];
+  /** Attached SBOM and signature, each a referrer of the manifest. */
+  referrers?: Array<{ kind: 'SBOM' | 'signature'; digest: string; via: string }>;
 }
 
 export function reportOutputs(r: PublishReport): Record<string, string> {
@@ -32,6 +34,7 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
     size: String(r.size),
     component: r.component,
     'oci-layout': r.ociLayout ?? '',
+    'sbom-digest': r.referrers?.find((x) => x.kind === 'SBOM')?.digest ?? '',
   };
   return { ...outputs, metadata: JSON.stringify({ ...outputs, tags: r.tags, size: r.size, pushed: r.pushed }) };
 }
@@ -59,6 +62,11 @@ export function summaryMarkdown(r: PublishReport): string {
       `Imports: ${r.imports.map((e) => `\`${e}\``).join(', ') || '(none)'}`,
       '',
     );
+  }
+  if (r.referrers?.length) {
+    lines.push('Attached (OCI referrers of the manifest):', '', '| | Digest | Found through |', '|---|---|---|');
+    for (const x of r.referrers) lines.push(`| ${x.kind} | \`${x.digest}\` | ${x.via === 'api' ? 'referrers API' : `tag \`${r.digest.replace(':', '-')}\``} |`);
+    lines.push('', 'List them:', '', '```sh', `oras discover ${r.image}@${r.digest}`, '```', '');
   }
   if (r.pushed) {
     lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o component.wasm`, '```', '');
