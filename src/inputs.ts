@@ -29,6 +29,10 @@ export const DEFAULTS = {
   'pr-comment': 'true',
   'github-token': '${{ github.token }}',
   sbom: 'auto',
+  sign: 'auto',
+  'fulcio-url': '',
+  'rekor-url': '',
+  'tsa-url': '',
 } as const;
 
 export type InputName = keyof typeof DEFAULTS;
@@ -55,6 +59,10 @@ export interface Settings {
   githubToken: string;
   /** 'auto' (generate), 'false', or the path of an SBOM to attach. */
   sbom: string;
+  /** auto: when the workflow granted id-token: write. */
+  sign: 'auto' | 'true' | 'false';
+  /** Sigstore services; empty ones take the defaults for the repository's visibility. */
+  sigstore: { fulcioURL: string; rekorURL: string; tsaURL: string };
 }
 
 export class InputError extends Error {
@@ -124,10 +132,12 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     push: parseBoolean('push', input('push')),
     ociLayout: input('oci-layout') || undefined,
     plainHttp: parseBoolean('plain-http', input('plain-http')),
-    latest: parseLatest(input('latest')),
+    latest: parseChoice('latest', input('latest'), ['auto', 'true', 'false'] as const),
     prComment: parseBoolean('pr-comment', input('pr-comment')),
     githubToken: input('github-token'),
     sbom: input('sbom'),
+    sign: parseChoice('sign', input('sign'), ['auto', 'true', 'false'] as const),
+    sigstore: { fulcioURL: input('fulcio-url'), rekorURL: input('rekor-url'), tsaURL: input('tsa-url') },
   };
 }
 
@@ -163,9 +173,9 @@ export function parseAnnotations(text: string): Record<string, string> {
   return result;
 }
 
-function parseLatest(value: string): LatestPolicy {
-  if (value === 'auto' || value === 'true' || value === 'false') return value;
-  throw new InputError(`input "latest" must be auto, true or false, got "${value}"`);
+function parseChoice<T extends string>(name: InputName, value: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`input "${name}" must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got "${value}"`);
 }
 
 function parseBoolean(name: string, value: string): boolean {

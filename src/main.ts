@@ -29,6 +29,9 @@ import { credentialsFromDockerConfig } from './oci/docker-config.js';
 import { attachReferrer, type AttachResult } from './oci/referrers.js';
 import { lockedPackages } from './build/crate-packages.js';
 import { sbomReferrer } from './attach/sbom-referrer.js';
+import { provenanceStatement, runFactsFromEnv } from './attach/provenance.js';
+import { resolveServices, signatureReferrer, signStatement } from './attach/signature.js';
+import { githubOidc, shouldSign } from './github/signing.js';
 
 export async function run(): Promise<void> {
   try {
@@ -64,6 +67,7 @@ async function publish(): Promise<void> {
   // Where nothing can be pushed, the layout is the result: write one even when none was asked for.
   const layoutDir = settings.ociLayout ?? (readOnly ? join(env.RUNNER_TEMP ?? tmpdir(), 'wasm-oci-publish', 'layout') : undefined);
 
+  const sign = push && shouldSign(settings.sign, env); // decided before anything is pushed
   const client = push ? openRepository(settings, repository, event.serverUrl) : undefined;
   try {
     const derived = deriveTags(event);
@@ -119,6 +123,14 @@ async function publish(): Promise<void> {
     const referrers: Array<{ kind: 'SBOM' | 'signature' } & AttachResult> = [];
     if (client && sbom) {
       referrers.push({ kind: 'SBOM', ...(await attachReferrer(client, artifact.manifest.descriptor, sbom).catch(failWithHint(repository))) });
+    }
+    if (client && sign) {
+      const statement = provenanceStatement(image, artifact.manifest.descriptor.digest, runFactsFromEnv(env));
+      const bundle = await signStatement(statement, resolveServices(settings.sigstore, event.privateRepository !== true), githubOidc);
+      referrers.push({
+        kind: 'signature',
+        ...(await attachReferrer(client, artifact.manifest.descriptor, signatureReferrer(bundle, created)).catch(failWithHint(repository))),
+      });
     }
     for (const r of referrers) core.info(`attached the ${r.kind} ${r.digest} (${r.via}${r.added ? '' : ', already there'})`);
 

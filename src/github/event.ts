@@ -20,6 +20,8 @@ export interface EventFacts {
   headSha?: string;
   /** The pull request comes from another repository (a fork). */
   fromFork?: boolean;
+  /** The repository is private or internal (payload repository.private / visibility). */
+  privateRepository?: boolean;
   /** Commit time from the payload (head_commit.timestamp), when the event carries it. */
   commitTime?: string;
 }
@@ -29,6 +31,7 @@ interface Payload {
   pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
   number?: number;
   head_commit?: { timestamp?: string };
+  repository?: { private?: boolean; visibility?: string };
 }
 
 export function readEventFacts(env: NodeJS.ProcessEnv): EventFacts {
@@ -50,6 +53,7 @@ export function readEventFacts(env: NodeJS.ProcessEnv): EventFacts {
     serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     actor: env.GITHUB_ACTOR ?? '',
     commitTime: payload.head_commit?.timestamp,
+    privateRepository: payload.repository ? payload.repository.private === true || (payload.repository.visibility ?? 'public') !== 'public' : undefined,
   };
   if (eventName === 'release' && payload.release?.tag_name) facts.tag = payload.release.tag_name;
   else if (ref.startsWith('refs/tags/')) facts.tag = ref.slice('refs/tags/'.length);

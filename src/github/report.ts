@@ -35,6 +35,7 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
     component: r.component,
     'oci-layout': r.ociLayout ?? '',
     'sbom-digest': r.referrers?.find((x) => x.kind === 'SBOM')?.digest ?? '',
+    'signature-digest': r.referrers?.find((x) => x.kind === 'signature')?.digest ?? '',
   };
   return { ...outputs, metadata: JSON.stringify({ ...outputs, tags: r.tags, size: r.size, pushed: r.pushed }) };
 }
@@ -66,7 +67,9 @@ export function summaryMarkdown(r: PublishReport): string {
   if (r.referrers?.length) {
     lines.push('Attached (OCI referrers of the manifest):', '', '| | Digest | Found through |', '|---|---|---|');
     for (const x of r.referrers) lines.push(`| ${x.kind} | \`${x.digest}\` | ${x.via === 'api' ? 'referrers API' : `tag \`${r.digest.replace(':', '-')}\``} |`);
-    lines.push('', 'List them:', '', '```sh', `oras discover ${r.image}@${r.digest}`, '```', '');
+    lines.push('', 'List and check them:', '', '```sh', `oras discover ${r.image}@${r.digest}`);
+    if (r.referrers.some((x) => x.kind === 'signature')) lines.push(`gh attestation verify oci://${r.image}@${r.digest} --owner <owner>`);
+    lines.push('```', '');
   }
   if (r.pushed) {
     lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o component.wasm`, '```', '');

@@ -1,0 +1,21 @@
+// Whether to sign, and the workflow's OIDC token for Fulcio. The runner offers the token only when the
+// job has `permissions: id-token: write` (it then sets ACTIONS_ID_TOKEN_REQUEST_URL).
+import * as core from '@actions/core';
+import type { IdentityProvider } from '@sigstore/sign';
+
+export function canGetIdToken(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+
+/** Decides from the `sign` input; `true` without the permission fails before anything is pushed. */
+export function shouldSign(sign: 'auto' | 'true' | 'false', env: NodeJS.ProcessEnv): boolean {
+  if (sign === 'false') return false;
+  if (canGetIdToken(env)) return true;
+  if (sign === 'true') {
+    throw new Error('"sign: true" needs an OIDC token: add "id-token: write" under "permissions:" in the job (with "packages: write" and "contents: read")');
+  }
+  return false;
+}
+
+/** Fulcio's audience is `sigstore`; @actions/core masks the token it returns. */
+export const githubOidc: IdentityProvider = { getToken: () => core.getIDToken('sigstore') };
