@@ -33,6 +33,7 @@ export const DEFAULTS = {
   'fulcio-url': '',
   'rekor-url': '',
   'tsa-url': '',
+  retries: '5',
 } as const;
 
 export type InputName = keyof typeof DEFAULTS;
@@ -63,6 +64,8 @@ export interface Settings {
   sign: 'auto' | 'true' | 'false';
   /** Sigstore services; empty ones take the defaults for the repository's visibility. */
   sigstore: { fulcioURL: string; rekorURL: string; tsaURL: string };
+  /** Retries of each registry request after 408/429/5xx or a broken connection. */
+  retries: number;
 }
 
 export class InputError extends Error {
@@ -138,6 +141,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     sbom: input('sbom'),
     sign: parseChoice('sign', input('sign'), ['auto', 'true', 'false'] as const),
     sigstore: { fulcioURL: input('fulcio-url'), rekorURL: input('rekor-url'), tsaURL: input('tsa-url') },
+    retries: parseRetries(input('retries')),
   };
 }
 
@@ -171,6 +175,11 @@ export function parseAnnotations(text: string): Record<string, string> {
     result[key] = value;
   }
   return result;
+}
+
+function parseRetries(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 20) throw new InputError(`input "retries" must be a whole number from 0 to 20, got "${value}"`);
+  return Number(value);
 }
 
 function parseChoice<T extends string>(name: InputName, value: string, choices: readonly T[]): T {

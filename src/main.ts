@@ -24,6 +24,7 @@ import { defaultAnnotations, previewAnnotations } from './artifact/annotations.j
 import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
+import { retryPolicy, timeoutsFromEnv } from './oci/policy.js';
 import { pushManifest, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
 import { attachReferrer, type AttachResult } from './oci/referrers.js';
@@ -194,6 +195,8 @@ function openRepository(settings: Settings, repository: Repository, serverUrl: s
   return new RepositoryClient(repository, {
     plainHttp: settings.plainHttp,
     credentials,
+    retry: retryPolicy(settings.retries, process.env),
+    timeouts: timeoutsFromEnv(process.env),
     onSecret: (token) => core.setSecret(token),
     log: (line) => core.debug(line),
   });

@@ -15,13 +15,23 @@ export interface Proxy {
   stop(): Promise<void>;
 }
 
+export type Fault =
+  /** Answer with this instead of the registry. */
+  | { status: number; headers?: Record<string, string>; body?: string }
+  /** Close the connection once some of the request body has arrived (a reset mid-upload). */
+  | { reset: 'request' }
+  /** Forward, then close the connection half way through the registry's answer. */
+  | { reset: 'response' }
+  /** Answer nothing for this long (past the client's timeout). */
+  | { stallMs: number };
+
 export interface ProxyOptions {
   /** host:port to forward to. */
   target: string;
   /** Headers added to every forwarded request (what a storage host's own signature would grant). */
   addHeaders?: Record<string, string>;
-  /** Answers a request itself instead of forwarding it: return a status (and headers), or undefined to forward. */
-  fault?: (req: RecordedRequest) => { status: number; headers?: Record<string, string>; body?: string } | undefined;
+  /** Answers a request itself, or breaks it, instead of forwarding it; undefined forwards. */
+  fault?: (req: RecordedRequest) => Fault | undefined;
   /** Rewrites the answer's headers before they go back to the client. */
   rewriteResponseHeaders?: (req: RecordedRequest, headers: IncomingMessage['headers']) => IncomingMessage['headers'];
 }
@@ -33,12 +43,28 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
     const recorded = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } };
     requests.push(recorded);
     const fault = options.fault?.(recorded);
-    if (fault) {
+    if (fault && 'status' in fault) {
       req.resume();
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
       res.end(fault.body ?? '');
       return;
     }
+    if (fault && 'stallMs' in fault) {
+      req.resume();
+      const timer = setTimeout(() => res.destroy(), fault.stallMs);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    if (fault && fault.reset === 'request') {
+      let seen = 0;
+      req.on('data', (chunk: Buffer) => {
+        seen += chunk.length;
+        if (seen > 0) req.socket.destroy();
+      });
+      req.on('end', () => req.socket.destroy());
+      return;
+    }
+    const cutResponse = fault?.reset === 'response';
     const upstream = request(
       {
         host: options.target.split(':')[0],
@@ -50,6 +76,18 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
       (up) => {
         const headers = options.rewriteResponseHeaders ? options.rewriteResponseHeaders(recorded, up.headers) : up.headers;
         res.writeHead(up.statusCode ?? 502, headers);
+        if (cutResponse) {
+          // Half of the body, then the connection goes.
+          const length = Number(up.headers['content-length'] ?? 2);
+          let sent = 0;
+          up.on('data', (chunk: Buffer) => {
+            const take = Math.max(1, Math.floor(length / 2) - sent);
+            if (sent < length / 2) res.write(chunk.subarray(0, take));
+            sent += take;
+            if (sent >= length / 2) res.socket?.destroy();
+          });
+          return;
+        }
         up.pipe(res);
       },
     );

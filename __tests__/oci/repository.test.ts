@@ -14,7 +14,7 @@ import { copyToLayout, rawManifest } from '../helpers/skopeo.js';
 import { tmp } from '../helpers/components.js';
 
 const EMPTY_CONFIG = { mediaType: 'application/vnd.oci.empty.v1+json', bytes: Buffer.from('{}') };
-const noRetry = { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 };
+const noRetry = { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, maxTotalWaitMs: 1 };
 
 function manifestFor(layer: { digest: string; size: number }) {
   const config = { mediaType: EMPTY_CONFIG.mediaType, digest: sha256Digest(EMPTY_CONFIG.bytes), size: 2 };

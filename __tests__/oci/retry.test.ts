@@ -8,7 +8,7 @@ import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startProxy, type Proxy, type RecordedRequest } from '../helpers/proxy.js';
 import { listTags } from '../helpers/skopeo.js';
 
-const fastRetry = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1500 };
+const fastRetry = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1500, maxTotalWaitMs: 10_000 };
 const config = Buffer.from('{}');
 const configDesc = { mediaType: 'application/vnd.oci.empty.v1+json', digest: sha256Digest(config), size: 2 };
 const layerBytes = Buffer.from('not really wasm, but bytes all the same');

@@ -44,3 +44,15 @@ export function parseErrorBody(text: string): RegistryErrorDetail[] {
     .slice(0, 200);
   return excerpt ? [{ code: 'RESPONSE', message: excerpt }] : [];
 }
+
+/** The registry (or a host it sent us to) could not be reached, or the connection broke. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+  constructor(
+    message: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -2,7 +2,7 @@
 // Spec: opencontainers/distribution-spec spec.md, "Push" (blobs, chunked uploads, manifests).
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { Transport, type TransportOptions } from './transport.js';
+import { isTransient, Transport, type TransportOptions } from './transport.js';
 import type { Repository } from './reference.js';
 import { RegistryError } from './errors.js';
 
@@ -74,9 +74,29 @@ export class RepositoryClient {
     return res.status === 200;
   }
 
-  /** Uploads a blob unless the registry has it; returns whether bytes were sent. */
+  /**
+   * Uploads a blob unless the registry has it; returns whether bytes were sent. A monolithic upload that
+   * breaks starts again in a new session (bytes may have reached the old one); a chunked one asks the
+   * registry how far it got and resumes there (distribution-spec "Resuming an upload"; regclient does the
+   * same). Afterwards the blob must be there under our digest with our size: a registry that ignored the
+   * digest, or a file that changed under us, fails here instead of in the manifest push.
+   */
   async pushBlob(desc: Descriptor, source: BlobSource): Promise<boolean> {
     if (await this.blobExists(desc.digest)) return false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.uploadOnce(desc, source);
+        break;
+      } catch (err) {
+        if (!isTransient(err) || attempt >= this.transport.maxRetries) throw err;
+        await this.transport.wait(attempt, undefined, `upload of blob ${desc.digest} broke (${(err as Error).message}); starting it again`);
+      }
+    }
+    await this.checkLanded(desc);
+    return true;
+  }
+
+  private async uploadOnce(desc: Descriptor, source: BlobSource): Promise<void> {
     const start = await this.transport.send(
       { method: 'POST', url: `${this.path}/blobs/uploads/`, headers: { 'content-length': '0' }, expect: [202], operation: `upload of blob ${desc.digest}` },
       this.scope,
@@ -89,7 +109,22 @@ export class RepositoryClient {
     } else {
       await this.finishUpload(location, desc, source);
     }
-    return true;
+  }
+
+  private async checkLanded(desc: Descriptor): Promise<void> {
+    const res = await this.transport.send(
+      { method: 'HEAD', url: `${this.path}/blobs/${desc.digest}`, expect: [200, 404], operation: `check of blob ${desc.digest}` },
+      this.scope,
+    );
+    const length = Number(res.header('content-length'));
+    if (res.status !== 200 || (res.header('content-length') !== undefined && length !== desc.size)) {
+      throw new RegistryError(
+        res.status,
+        `upload of blob ${desc.digest}`,
+        [],
+        `the registry accepted the upload but ${res.status === 200 ? `holds ${length} bytes, not ${desc.size}` : 'has no blob under that digest'}: the file may have changed while it was read`,
+      );
+    }
   }
 
   /** PUT <location>?digest=…, keeping the location's own query (distribution-spec: append with &). */
@@ -97,7 +132,7 @@ export class RepositoryClient {
     const url = new URL(location);
     url.search = `${url.search ? `${url.search}&` : '?'}digest=${encodeURIComponent(desc.digest)}`;
     const size = source ? desc.size : 0;
-    await this.transport.send(
+    const res = await this.transport.send(
       {
         method: 'PUT',
         url,
@@ -105,13 +140,19 @@ export class RepositoryClient {
         body: source ? () => openSource(source) : undefined,
         expect: [201],
         operation: `upload of blob ${desc.digest}`,
+        retryable: source === undefined,
       },
       this.scope,
     );
+    const stored = res.header('docker-content-digest');
+    if (stored && stored !== desc.digest) {
+      throw new RegistryError(res.status, `upload of blob ${desc.digest}`, [], `the registry stored it as ${stored}`);
+    }
   }
 
   private async patchChunks(location: URL, desc: Descriptor, source: BlobSource, chunkSize: number): Promise<URL> {
     let offset = 0;
+    let failures = 0;
     while (offset < desc.size) {
       const end = Math.min(offset + chunkSize, desc.size) - 1;
       const from = offset;
@@ -129,17 +170,18 @@ export class RepositoryClient {
             body: () => openSource(source, from, end),
             expect: [202],
             operation: `upload of blob ${desc.digest} (bytes ${from}-${end})`,
+            retryable: false,
           },
           this.scope,
         );
       } catch (err) {
-        // 416: the registry holds a different amount than we think (a retried chunk that had landed).
-        // Ask where it stands and go on from there (distribution-spec: "Resuming an upload").
-        if (err instanceof RegistryError && err.status === 416) {
-          offset = await this.uploadedUpTo(location, desc);
-          continue;
-        }
-        throw err;
+        // A broken chunk, or 416 (the registry holds a different amount than we think): ask where it
+        // stands and go on from there.
+        const resumable = isTransient(err) || (err instanceof RegistryError && err.status === 416);
+        if (!resumable || failures >= this.transport.maxRetries) throw err;
+        await this.transport.wait(failures++, undefined, `chunk ${from}-${end} of blob ${desc.digest} broke (${(err as Error).message}); resuming`);
+        offset = await this.uploadedUpTo(location, desc);
+        continue;
       }
       location = this.location(res.header('location'), location, desc.digest);
       const range = parseRange(res.header('range'));

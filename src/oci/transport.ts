@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { basicAuthorization, parseChallenge, tokenFromResponse, type Credentials } from './auth.js';
-import { ERROR_BODY_LIMIT, parseErrorBody, RegistryError } from './errors.js';
+import { ERROR_BODY_LIMIT, NetworkError, parseErrorBody, RegistryError } from './errors.js';
 import { isLoopbackHost } from './reference.js';
 
 /** Retries after 408/429/5xx and broken connections. Defaults follow oras-go's policy (retry/policy.go). */
@@ -14,9 +14,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Cap on one Retry-After wait. */
   maxRetryAfterMs: number;
+  /** Cap on all the waiting one request may do: past it, the last error stands. */
+  maxTotalWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 250, maxDelayMs: 3000, maxRetryAfterMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 250, maxDelayMs: 3000, maxRetryAfterMs: 30_000, maxTotalWaitMs: 60_000 };
 
 export interface TransportOptions {
   /** host[:port] of the registry; the only host that ever gets the registry's Authorization header. */
@@ -43,6 +45,11 @@ export interface HttpRequest {
   expect: number[];
   /** Words for error messages: "upload of blob sha256:…". */
   operation: string;
+  /**
+   * False for uploads: a body that broke half way may have left bytes in the upload session, so sending it
+   * again to the same location could corrupt the blob. The blob upload itself restarts or resumes instead.
+   */
+  retryable?: boolean;
 }
 
 export interface HttpResponse {
@@ -55,6 +62,8 @@ export interface HttpResponse {
 /** Success bodies (manifests, token answers) are read up to this size; the spec's manifest limit is 4 MiB. */
 const SUCCESS_BODY_LIMIT = 8 * 1024 * 1024;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -74,6 +83,8 @@ export class Transport {
   private readonly agent: Agent;
   private readonly retry: RetryPolicy;
   private authorization: string | undefined;
+  /** One token request at a time: parallel uploads that meet the same 401 share its answer. */
+  private pendingAuth: Promise<void> | undefined;
 
   constructor(private readonly options: TransportOptions) {
     const plain = options.plainHttp || isLoopbackHost(options.registry);
@@ -94,8 +105,12 @@ export class Transport {
 
   /** Sends a request, authenticating on 401 (once per request) and retrying transient failures. */
   async send(req: HttpRequest, scope: string): Promise<HttpResponse> {
-    const url = new URL(req.url, this.base);
+    let url = new URL(req.url, this.base);
     let authenticated = false;
+    let redirects = 0;
+    let waited = 0;
+    const retries = req.retryable === false ? 0 : this.retry.maxRetries;
+    const mayRetry = (attempt: number) => attempt < retries && waited < this.retry.maxTotalWaitMs;
     for (let attempt = 0; ; attempt++) {
       let res: Dispatcher.ResponseData;
       try {
@@ -107,11 +122,11 @@ export class Transport {
         });
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
-        if (RETRYABLE_CODES.has(code) && attempt < this.retry.maxRetries) {
-          await this.wait(attempt, undefined, `${req.operation}: ${code}`);
+        if (RETRYABLE_CODES.has(code) && mayRetry(attempt)) {
+          waited += await this.wait(attempt, undefined, `${req.operation}: ${code}`);
           continue;
         }
-        throw new Error(`${req.operation} failed: cannot reach ${url.host} (${code || (err as Error).message})`, { cause: err });
+        throw new NetworkError(`${req.operation} failed: cannot reach ${url.host} (${code || (err as Error).message})`, code, { cause: err });
       }
       const header = (name: string): string | undefined => {
         const v = res.headers[name];
@@ -120,13 +135,24 @@ export class Transport {
       if (res.statusCode === 401 && !authenticated && url.host === this.base.host) {
         await res.body.dump({ limit: ERROR_BODY_LIMIT });
         authenticated = true;
-        await this.authenticate(header('www-authenticate'), scope, req.operation);
+        this.pendingAuth ??= this.authenticate(header('www-authenticate'), scope, req.operation).finally(() => {
+          this.pendingAuth = undefined;
+        });
+        await this.pendingAuth;
         attempt--; // an authentication round is not a retry
         continue;
       }
-      if (RETRYABLE_STATUS.has(res.statusCode) && attempt < this.retry.maxRetries) {
+      // Blob reads may be redirected to a storage host; Authorization stays behind (authHeader is per host).
+      if (REDIRECT_STATUS.has(res.statusCode) && (req.method === 'GET' || req.method === 'HEAD') && header('location') && redirects < MAX_REDIRECTS) {
         await res.body.dump({ limit: ERROR_BODY_LIMIT });
-        await this.wait(attempt, header('retry-after'), `${req.operation}: HTTP ${res.statusCode}`);
+        url = new URL(header('location')!, url);
+        redirects++;
+        attempt--;
+        continue;
+      }
+      if (RETRYABLE_STATUS.has(res.statusCode) && mayRetry(attempt)) {
+        await res.body.dump({ limit: ERROR_BODY_LIMIT });
+        waited += await this.wait(attempt, header('retry-after'), `${req.operation}: HTTP ${res.statusCode}`);
         continue;
       }
       if (!req.expect.includes(res.statusCode)) {
@@ -146,6 +172,14 @@ export class Transport {
   private async authenticate(header: string | undefined, scope: string, operation: string): Promise<void> {
     const challenge = header ? parseChallenge(header) : undefined;
     const creds = this.options.credentials;
+    if (creds && this.base.protocol === 'http:' && !isLoopbackHost(this.base.host)) {
+      throw new RegistryError(
+        401,
+        operation,
+        [],
+        `refusing to send credentials over plain HTTP to ${this.base.host}: only this machine's own registries get them without TLS`,
+      );
+    }
     if (challenge?.scheme === 'basic') {
       if (!creds) throw new RegistryError(401, operation, [], 'the registry asks for a user name and password and none was given');
       this.authorization = basicAuthorization(creds);
@@ -175,7 +209,7 @@ export class Transport {
           await this.wait(attempt, undefined, `token request: ${code}`);
           continue;
         }
-        throw new Error(`token request to ${realm.host} failed (${code || (err as Error).message})`, { cause: err });
+        throw new NetworkError(`token request to ${realm.host} failed (${code || (err as Error).message})`, code, { cause: err });
       }
       if (RETRYABLE_STATUS.has(res.statusCode) && attempt < this.retry.maxRetries) {
         await res.body.dump({ limit: ERROR_BODY_LIMIT });
@@ -199,13 +233,18 @@ export class Transport {
     this.authorization = `Bearer ${token}`;
   }
 
-  /** Capped exponential backoff with ±10 % jitter; Retry-After (seconds or HTTP date) wins, up to its own cap. */
-  private async wait(attempt: number, retryAfter: string | undefined, why: string): Promise<void> {
+  /** Capped exponential backoff with ±10 % jitter; Retry-After (seconds or HTTP date) wins, up to its own cap. Returns the ms waited. */
+  async wait(attempt: number, retryAfter: string | undefined, why: string): Promise<number> {
     let ms = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt) * (0.9 + Math.random() * 0.2);
     const after = parseRetryAfter(retryAfter);
     if (after !== undefined) ms = Math.min(after, this.retry.maxRetryAfterMs);
     this.options.log?.(`${why}; retry ${attempt + 1}/${this.retry.maxRetries} in ${Math.round(ms)} ms`);
     await sleep(ms);
+    return ms;
+  }
+
+  get maxRetries(): number {
+    return this.retry.maxRetries;
   }
 }
 
@@ -237,4 +276,10 @@ async function readLimited(body: Dispatcher.ResponseData['body'], limit: number)
     size += buf.length;
   }
   return Buffer.concat(chunks);
+}
+
+/** A failure worth another try: a broken or refused connection, a timeout, or 408/429/5xx. */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof NetworkError) return RETRYABLE_CODES.has(err.code);
+  return err instanceof RegistryError && RETRYABLE_STATUS.has(err.status);
 }

@@ -1,0 +1,314 @@
+// The fault-injection suite: the bundled action, with debug logging on, pushing through a proxy that breaks
+// things in front of the real registry (token auth), and bad input. Transient faults must end with the
+// artifact read back byte-identical through skopeo; permanent ones must fail naming the cause with no tag
+// pointing at missing content; no secret may appear in any log. The suite writes docs/reliability.md.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
+import { startProxy, type Fault, type Proxy, type RecordedRequest } from '../helpers/proxy.js';
+import { runAction, ROOT, type ActionRun } from '../helpers/action.js';
+import { helloComponentFile, tmp } from '../helpers/components.js';
+import { copyToLayout, listTags } from '../helpers/skopeo.js';
+
+interface Row {
+  scenario: string;
+  expected: 'recovers' | 'fails';
+  outcome: string;
+}
+const rows: Row[] = [];
+
+const visible = (run: ActionRun) =>
+  [
+    run.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
+    run.stderr,
+    run.summary,
+    JSON.stringify(run.outputs),
+  ].join('\n');
+const errorLine = (run: ActionRun) =>
+  run.stdout
+    .split('\n')
+    .find((l) => l.startsWith('::error::'))
+    ?.slice('::error::'.length) ?? '';
+
+/** Fires `fault` on the first `times` requests that match. */
+function times(n: number, match: (r: RecordedRequest) => boolean, fault: Fault | ((r: RecordedRequest) => Fault)) {
+  let left = n;
+  return (r: RecordedRequest): Fault | undefined => {
+    if (left <= 0 || !match(r)) return undefined;
+    left--;
+    return typeof fault === 'function' ? fault(r) : fault;
+  };
+}
+const repoFor = (name: string) =>
+  `faults/${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`.slice(0, 60);
+const STORAGE_SCENARIOS = { location: 'upload Location on another host (absolute URL)', redirect: 'redirect (307) on a blob check to another host' };
+const manifestPut = (r: RecordedRequest) => r.method === 'PUT' && /\/manifests\/v1$/.test(r.url);
+const blobPut = (r: RecordedRequest) => r.method === 'PUT' && r.url.includes('/blobs/uploads/');
+const blobPost = (r: RecordedRequest) => r.method === 'POST' && r.url.includes('/blobs/uploads/');
+const blobHead = (r: RecordedRequest) => r.method === 'HEAD' && r.url.includes('/blobs/sha256:');
+
+// After both groups below: the table lists every scenario and bad input.
+afterAll(() => {
+  const table = [
+    '# Reliability',
+    '',
+    'Written by `__tests__/e2e/faults.test.ts` on every run of the suite: the bundled action against the real',
+    'registry (token auth) behind a fault-injecting proxy, with `RUNNER_DEBUG=1`. "Recovers" means the push',
+    'succeeded and skopeo read the layer back byte-identical; "fails" means exit code 1 with the message shown, and',
+    'any tag in the repository names complete content (skopeo copied it). No password or token appeared in any',
+    'output of any run.',
+    '',
+    '| scenario | expected | outcome |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.scenario} | ${r.expected} | ${r.outcome.replace(/\|/g, '\\|')} |`),
+    '',
+  ].join('\n');
+  writeFileSync(join(ROOT, 'docs', 'reliability.md'), table);
+});
+
+describe('faults between the action and the registry', () => {
+  let registry: TestRegistry;
+  let component: string;
+  let storage: Proxy;
+  let bearer = '';
+  const secrets = () => [TEST_CREDENTIALS.password, ...registry.tokenServer!.issued];
+
+  beforeAll(async () => {
+    registry = await startRegistry('token');
+    component = await helloComponentFile();
+    // A storage host for redirects and foreign upload locations: it authorizes requests by itself.
+    const scopes = [STORAGE_SCENARIOS.location, STORAGE_SCENARIOS.redirect].map((n) => `scope=repository:${repoFor(n)}:pull,push`).join('&');
+    const res = await fetch(`${registry.tokenServer!.realm}?service=${registry.tokenServer!.service}&${scopes}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString('base64')}` },
+    });
+    bearer = ((await res.json()) as { token: string }).token;
+    storage = await startProxy({ target: registry.host, addHeaders: { authorization: `Bearer ${bearer}` } });
+  });
+  afterAll(async () => {
+    await storage.stop();
+    await registry.stop();
+  });
+
+  async function scenario(
+    name: string,
+    expected: Row['expected'],
+    fault: (r: RecordedRequest) => Fault | undefined,
+    check?: (run: ActionRun, proxy: Proxy) => void,
+    rewrite?: Parameters<typeof startProxy>[0]['rewriteResponseHeaders'],
+  ) {
+    const repo = repoFor(name);
+    const proxy = await startProxy({ target: registry.host, fault, rewriteResponseHeaders: rewrite });
+    try {
+      const run = await runAction({
+        inputs: {
+          component,
+          image: `${proxy.host}/${repo}`,
+          tags: 'v1',
+          username: TEST_CREDENTIALS.username,
+          password: TEST_CREDENTIALS.password,
+          sbom: 'false',
+        },
+        env: { RUNNER_DEBUG: '1', WASM_OCI_PUBLISH_RETRY_BASE_MS: '20', WASM_OCI_PUBLISH_TIMEOUT_MS: '1500' },
+      });
+      const seen = visible(run);
+      for (const secret of secrets()) expect(seen, `secret in the output of "${name}"`).not.toContain(secret);
+      if (expected === 'recovers') {
+        expect(run.code, `${name}: ${errorLine(run)}`).toBe(0);
+        const layout = tmp('fault-readback');
+        await copyToLayout(`${registry.host}/${repo}:v1`, layout, registry);
+        const layer = readFileSync(join(layout, 'blobs', 'sha256', (run.outputs['layer-digest'] ?? '').slice(7)));
+        expect(layer.equals(readFileSync(component))).toBe(true);
+        rows.push({ scenario: name, expected, outcome: 'recovered; read back byte-identical' });
+      } else {
+        expect(run.code).toBe(1);
+        // Whatever tag exists must name complete content: skopeo copies every blob it refers to.
+        const tags = await listTags(`${registry.host}/${repo}`, registry).catch(() => []);
+        for (const tag of tags) await copyToLayout(`${registry.host}/${repo}:${tag}`, tmp('fault-tagged'), registry);
+        rows.push({ scenario: name, expected, outcome: `failed (${tags.length ? 'tag complete' : 'nothing tagged'}): ${errorLine(run).slice(0, 160)}` });
+      }
+      check?.(run, proxy);
+      return run;
+    } finally {
+      await proxy.stop();
+    }
+  }
+
+  it('500 on the manifest push', () => scenario('HTTP 500 on the manifest push', 'recovers', times(1, manifestPut, { status: 500 })));
+  it('502 on the upload start', () => scenario('HTTP 502 on the upload start', 'recovers', times(1, blobPost, { status: 502 })));
+  it('503 with Retry-After', () =>
+    scenario('HTTP 503 with Retry-After: 1 on a blob check', 'recovers', times(1, blobHead, { status: 503, headers: { 'retry-after': '1' } })));
+  it('503 without Retry-After', () => scenario('HTTP 503 (no Retry-After) twice on blob uploads', 'recovers', times(2, blobPut, { status: 503 })));
+  it('429', () => scenario('HTTP 429 on the manifest push', 'recovers', times(1, manifestPut, { status: 429, headers: { 'retry-after': '0' } })));
+  it('408', () => scenario('HTTP 408 on the upload start', 'recovers', times(1, blobPost, { status: 408 })));
+  it('reset during an upload body', () =>
+    scenario('connection reset in the middle of a blob upload body', 'recovers', times(1, blobPut, { reset: 'request' }), (_, proxy) => {
+      // A new upload session, not the same location again.
+      expect(proxy.requests.filter(blobPost).length).toBeGreaterThanOrEqual(3);
+    }));
+  it('reset during a response body', () =>
+    scenario(
+      'connection reset in the middle of a response body',
+      'recovers',
+      times(1, (r) => r.method === 'GET' && r.url.includes('/referrers/'), { reset: 'response' }),
+      undefined,
+    ));
+  it('stall past the timeout', () => scenario('no answer past the client timeout (1.5 s) on a blob check', 'recovers', times(1, blobHead, { stallMs: 4000 })));
+  it('token expired mid-push', async () => {
+    const before = registry.tokenServer!.issued.length;
+    await scenario(
+      'token expired mid-push (401 on the manifest push)',
+      'recovers',
+      times(1, manifestPut, (r) => ({
+        status: 401,
+        headers: {
+          'www-authenticate': `Bearer realm="${registry.tokenServer!.realm}",service="${registry.tokenServer!.service}",scope="repository:${r.url.split('/v2/')[1]!.split('/manifests/')[0]}:pull,push"`,
+        },
+        body: '{"errors":[{"code":"UNAUTHORIZED","message":"token expired"}]}',
+      })),
+    );
+    // The first token, then one more after the 401: the push went on with it.
+    expect(registry.tokenServer!.issued.length - before).toBeGreaterThanOrEqual(2);
+  });
+  it('odd WWW-Authenticate quoting', () =>
+    scenario(
+      'WWW-Authenticate with odd spacing, case and quoting',
+      'recovers',
+      () => undefined,
+      undefined,
+      (_, headers) =>
+        headers['www-authenticate']
+          ? {
+              ...headers,
+              'www-authenticate': String(headers['www-authenticate']).replace('Bearer ', 'bearer   ').replace(/,/g, ' , ').replace('service=', 'Service = '),
+            }
+          : headers,
+    ));
+  it('upload Location on another host', () =>
+    scenario(
+      STORAGE_SCENARIOS.location,
+      'recovers',
+      () => undefined,
+      () => {
+        expect(storage.requests.filter((r) => r.method === 'PUT').length).toBeGreaterThan(0);
+        expect(storage.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+        storage.requests.length = 0;
+      },
+      (req, headers) =>
+        req.method === 'POST' && headers.location
+          ? {
+              ...headers,
+              location: `http://${storage.host}${new URL(String(headers.location), 'http://x').pathname}${new URL(String(headers.location), 'http://x').search}`,
+            }
+          : headers,
+    ));
+  it('redirect on a blob check', () =>
+    scenario(
+      STORAGE_SCENARIOS.redirect,
+      'recovers',
+      times(2, blobHead, (r) => ({ status: 307, headers: { location: `http://${storage.host}${r.url}` } })),
+      () => {
+        expect(storage.requests.some((r) => r.method === 'HEAD')).toBe(true);
+        expect(storage.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+        storage.requests.length = 0;
+      },
+    ));
+  it('wrong Docker-Content-Digest', () =>
+    scenario(
+      'wrong Docker-Content-Digest on the manifest push',
+      'fails',
+      () => undefined,
+      (run) => expect(errorLine(run)).toMatch(/reports digest sha256:0+, expected/),
+      (req, headers) => (manifestPut(req) ? { ...headers, 'docker-content-digest': `sha256:${'0'.repeat(64)}` } : headers),
+    ));
+  it('a registry that ignores the upload', () =>
+    scenario(
+      'registry answers 201 to the final PUT but stores nothing',
+      'fails',
+      (r) => (blobPut(r) ? { status: 201 } : undefined),
+      (run) => expect(errorLine(run)).toMatch(/accepted the upload but has no blob under that digest/),
+    ));
+  it('persistent 500', () =>
+    scenario(
+      'HTTP 500 on every blob upload',
+      'fails',
+      (r) => (blobPut(r) ? { status: 500, body: '{"errors":[{"code":"UNKNOWN","message":"storage down"}]}' } : undefined),
+      (run) => expect(errorLine(run)).toMatch(/HTTP 500 \(UNKNOWN: storage down\)/),
+    ));
+  it('a 10 MiB error page', () =>
+    scenario(
+      'a 10 MiB error body that is not JSON',
+      'fails',
+      (r) => (blobPost(r) ? { status: 400, body: `<html>${'x'.repeat(10 * 1024 * 1024)}</html>` } : undefined),
+      (run) => expect(errorLine(run).length).toBeLessThan(600),
+    ));
+  it('credentials refused', async () => {
+    const proxy = await startProxy({ target: registry.host });
+    const run = await runAction({
+      inputs: { component, image: `${proxy.host}/faults/denied`, tags: 'v1', username: 'ci-user', password: 'not-the-password' },
+      env: { RUNNER_DEBUG: '1' },
+    });
+    await proxy.stop();
+    expect(run.code).toBe(1);
+    expect(visible(run)).not.toContain('not-the-password');
+    rows.push({ scenario: 'wrong password', expected: 'fails', outcome: `failed (nothing tagged): ${errorLine(run).slice(0, 160)}` });
+  });
+});
+
+describe('bad input', () => {
+  const dir = tmp('bad-input-table');
+  const file = (name: string, content: Buffer | string) => {
+    writeFileSync(join(dir, name), content);
+    return join(dir, name);
+  };
+  const cases: Array<[string, () => Promise<Record<string, string>> | Record<string, string>]> = [
+    ['an empty file', () => ({ component: file('empty.wasm', '') })],
+    ['a truncated component', async () => ({ component: file('half.wasm', readFileSync(await helloComponentFile()).subarray(0, 800)) })],
+    ['a file that is not Wasm', () => ({ component: file('text.wasm', 'not wasm at all') })],
+    [
+      'a directory',
+      () => {
+        mkdirSync(join(dir, 'd.wasm'), { recursive: true });
+        return { component: join(dir, 'd.wasm') };
+      },
+    ],
+    ['an empty path with build: none', () => ({ component: '', build: 'none' })],
+    [
+      'a FIFO',
+      () => {
+        execFileSync('mkfifo', [join(dir, 'fifo.wasm')]);
+        return { component: join(dir, 'fifo.wasm') };
+      },
+    ],
+    ['a device file', () => ({ component: '/dev/zero' })],
+    [
+      'a symlink loop',
+      () => {
+        symlinkSync(join(dir, 'b.wasm'), join(dir, 'a.wasm'));
+        symlinkSync(join(dir, 'a.wasm'), join(dir, 'b.wasm'));
+        return { component: join(dir, 'a.wasm') };
+      },
+    ],
+    ['an image with upper case', () => ({ image: '127.0.0.1:1/Acme/x' })],
+    ['an image with a scheme', () => ({ image: 'https://127.0.0.1:1/acme/x' })],
+    ['an image with spaces', () => ({ image: '127.0.0.1:1/acme/x y' })],
+    ['a tag that breaks the grammar', () => ({ tags: '-bad' })],
+    ['a 129-character tag', () => ({ tags: 'a'.repeat(129) })],
+    ['an annotation line without =', () => ({ annotations: 'no-equals' })],
+    ['control characters in an annotation value', () => ({ annotations: 'org.example.x=a\u001b[31mred' })],
+  ];
+  it.each(cases)('%s: exit 1, a message naming the cause, nothing sent', async (name, make) => {
+    const component = await helloComponentFile();
+    const run = await runAction({ inputs: { component, image: '127.0.0.1:1/acme/never', tags: 'v1', ...(await make()) } });
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).not.toMatch(/cannot reach/); // it failed on the input, before any request
+    rows.push({ scenario: `bad input: ${name}`, expected: 'fails', outcome: `failed before any request: ${errorLine(run).slice(0, 160)}` });
+  });
+});
