@@ -9,11 +9,9 @@ import { commitTimeFromGit } from './github/commit.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
-import { upsertPreviewComment } from './github/pr-comment.js';
 import { writeOutputs, writeSummary } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
-import { buildCrate } from './build/build-crate.js';
 import type { CrateFacts } from './build/crate.js';
 import { inspectWasm } from './wasm/inspect.js';
 import { digestFile } from './artifact/file-digest.js';
@@ -27,11 +25,9 @@ import { RepositoryClient } from './oci/repository.js';
 import { retryPolicy, timeoutsFromEnv } from './oci/policy.js';
 import { pushManifest, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
-import { attachReferrer, type AttachResult } from './oci/referrers.js';
-import { lockedPackages } from './build/crate-packages.js';
-import { sbomReferrer } from './attach/sbom-referrer.js';
+import { attachReferrer, type AttachResult, type Referrer } from './oci/referrers.js';
+import type { BuiltComponent } from './build/build-crate.js';
 import { provenanceStatement, runFactsFromEnv } from './attach/provenance.js';
-import { resolveServices, signatureReferrer, signStatement } from './attach/signature.js';
 import { githubOidc, shouldSign } from './github/signing.js';
 
 export async function run(): Promise<void> {
@@ -48,7 +44,9 @@ async function publish(): Promise<void> {
   const settings = readSettings((name) => core.getInput(name), event);
   for (const secret of [settings.password, settings.githubToken]) if (secret) core.setSecret(secret);
 
-  const built = settings.build ? await buildCrate(settings.build, actionsBuildLog, env) : undefined;
+  // What a run does not use is not loaded: building (@actions/cache), SBOM (CycloneDX), signing
+  // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
+  const built = settings.build ? await (await import('./build/build-crate.js')).buildCrate(settings.build, actionsBuildLog, env) : undefined;
   const componentPath = built?.path ?? settings.component;
   const crate = built?.crate;
   const repository = settings.repository ?? defaultRepository(crate?.name ?? componentPath, event);
@@ -86,16 +84,7 @@ async function publish(): Promise<void> {
     core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
 
     // Made before anything is pushed, so that a bad SBOM file fails the step with nothing half-published.
-    const sbom = push
-      ? await sbomReferrer(settings.sbom, {
-          name: crate?.name ?? basename(componentPath),
-          version: crate?.version,
-          sha256: layer.digest.slice('sha256:'.length),
-          created,
-          packages: built && settings.sbom === 'auto' ? await lockedPackages(built.crateDir, built.workspaceRoot) : undefined,
-          rootPackage: built?.packageKey,
-        })
-      : undefined;
+    const sbom = push ? await sbomFor(settings.sbom, built, componentPath, layer.digest, created) : undefined;
 
     if (layoutDir) {
       await writeOciLayout(layoutDir, artifact, componentPath, tags);
@@ -126,6 +115,7 @@ async function publish(): Promise<void> {
       referrers.push({ kind: 'SBOM', ...(await attachReferrer(client, artifact.manifest.descriptor, sbom).catch(failWithHint(repository))) });
     }
     if (client && sign) {
+      const { resolveServices, signatureReferrer, signStatement } = await import('./attach/signature.js');
       const statement = provenanceStatement(image, artifact.manifest.descriptor.digest, runFactsFromEnv(env));
       const bundle = await signStatement(statement, resolveServices(settings.sigstore, event.privateRepository !== true), githubOidc);
       referrers.push({
@@ -156,11 +146,34 @@ async function publish(): Promise<void> {
     writeOutputs(report);
     await writeSummary(report);
     if (pushed && event.prNumber !== undefined && settings.prComment && settings.githubToken) {
+      const { upsertPreviewComment } = await import('./github/pr-comment.js');
       await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, { ...report, headSha: event.headSha });
     }
   } finally {
     await client?.close();
   }
+}
+
+/** The SBOM referrer the `sbom` input asks for: generated (with the crate's packages when one was built) or a file. */
+async function sbomFor(
+  option: string,
+  built: BuiltComponent | undefined,
+  componentPath: string,
+  layerDigest: string,
+  created: string,
+): Promise<Referrer | undefined> {
+  if (option === 'false') return undefined;
+  const { sbomReferrer } = await import('./attach/sbom-referrer.js');
+  const packages =
+    built && option === 'auto' ? await (await import('./build/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot) : undefined;
+  return sbomReferrer(option, {
+    name: built?.crate?.name ?? basename(componentPath),
+    version: built?.crate?.version,
+    sha256: layerDigest.slice('sha256:'.length),
+    created,
+    packages,
+    rootPackage: built?.packageKey,
+  });
 }
 
 function annotationsFor(event: EventFacts, crate: CrateFacts | undefined, created: string, version: string | undefined): Record<string, string> {

@@ -1,0 +1,202 @@
+// npm run bench: the action's push against skopeo's and against the least a push can do, on one machine in
+// one run, interleaved over rounds (median reported). Needs docker-registry, skopeo, curl and /usr/bin/time
+// (.ci/run installs all but curl and time: apt-get install -y curl time). Writes bench/results.md.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
+import { createServer, request } from 'node:http';
+import { mkdtempSync, writeFileSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { buildHello } from '../examples/build-component.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SIZES = [
+  ['100 KiB', 100 * 1024],
+  ['16 MiB', 16 * 1024 * 1024],
+  ['256 MiB', 256 * 1024 * 1024],
+];
+const work = mkdtempSync(join(tmpdir(), 'bench-'));
+
+const freePort = () =>
+  new Promise((ok) => {
+    const s = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+
+async function startRegistry() {
+  const port = await freePort();
+  const config = join(work, 'registry.yml');
+  writeFileSync(
+    config,
+    `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(work, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n`,
+  );
+  const log = openSync(join(work, 'registry.log'), 'a');
+  const child = spawn('docker-registry', ['serve', config], { stdio: ['ignore', log, log] });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok) return { host: `127.0.0.1:${port}`, child };
+    } catch {
+      /* not yet */
+    }
+    await sleep(50);
+  }
+  throw new Error('registry did not start');
+}
+
+/** A real component, padded with a custom section to `size` bytes (a custom section may stand anywhere). */
+async function componentOfSize(size) {
+  const base = await buildHello();
+  const name = Buffer.from('bench-padding');
+  const leb = (n) => {
+    const out = [];
+    do {
+      let b = n & 0x7f;
+      n = Math.floor(n / 128);
+      if (n) b |= 0x80;
+      out.push(b);
+    } while (n);
+    return Buffer.from(out);
+  };
+  let payload = Math.max(0, size - base.length - 1 - 5 - 1 - name.length);
+  for (;;) {
+    const section = Buffer.concat([Buffer.from([0]), leb(1 + name.length + payload), leb(name.length), name]);
+    const total = base.length + section.length + payload;
+    if (total <= size) {
+      payload += size - total;
+      const path = join(work, `component-${size}.wasm`);
+      const fd = openSync(path, 'w');
+      writeFileSync(fd, Buffer.concat([base, Buffer.concat([Buffer.from([0]), leb(1 + name.length + payload), leb(name.length), name])]));
+      const chunk = Buffer.alloc(1 << 20, 0x5a);
+      for (let left = payload; left > 0; left -= chunk.length) writeFileSync(fd, left >= chunk.length ? chunk : chunk.subarray(0, left));
+      return path;
+    }
+    payload -= total - size;
+  }
+}
+
+const now = () => Number(process.hrtime.bigint() / 1000n) / 1000; // ms
+
+function runAction(env) {
+  const started = now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'dist', 'index.js')], {
+    env: { PATH: process.env.PATH, HOME: work, INPUT_SBOM: 'false', INPUT_SIGN: 'false', SOURCE_DATE_EPOCH: '1700000000', ...env },
+    encoding: 'utf8',
+  });
+  const ms = now() - started;
+  if (r.status !== 0) throw new Error(`action failed: ${r.stdout}\n${r.stderr}`);
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]) * 1024;
+  return { ms, rss };
+}
+
+function timed(cmd, args) {
+  const started = now();
+  execFileSync(cmd, args, { stdio: 'ignore' });
+  return now() - started;
+}
+
+/** sha256sum plus one upload of the file's bytes in one PUT: the least any push of it does. */
+function limit(host, repo, path) {
+  const started = now();
+  const digest = execFileSync('sha256sum', [path], { encoding: 'utf8' }).split(' ')[0];
+  const head = execFileSync('curl', ['-s', '-i', '-X', 'POST', `http://${host}/v2/${repo}/blobs/uploads/`], { encoding: 'utf8' });
+  const location = /^location: (.+)$/im.exec(head)[1].trim();
+  const url = new URL(location, `http://${host}`);
+  url.search += `&digest=sha256:${digest}`;
+  execFileSync('curl', ['-s', '-f', '-o', '/dev/null', '-T', path, '-X', 'PUT', '-H', 'Content-Type: application/octet-stream', url.toString()]);
+  return now() - started;
+}
+
+/** Time from spawn to the first request reaching the registry, through a recording proxy. */
+async function coldStart(registryHost, component) {
+  const port = await freePort();
+  let first;
+  const proxy = createServer((req, res) => {
+    first ??= now();
+    const up = request({ host: '127.0.0.1', port: Number(registryHost.split(':')[1]), method: req.method, path: req.url, headers: req.headers }, (u) => {
+      res.writeHead(u.statusCode, u.headers);
+      u.pipe(res);
+    });
+    req.pipe(up);
+  }).listen(port, '127.0.0.1');
+  const started = now();
+  await new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: work,
+        INPUT_COMPONENT: component,
+        INPUT_IMAGE: `127.0.0.1:${port}/bench/cold-${Date.now()}`,
+        INPUT_TAGS: 'c',
+        INPUT_SBOM: 'false',
+        INPUT_SIGN: 'false',
+      },
+      stdio: 'ignore',
+    });
+    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`exit ${code}`))));
+  });
+  proxy.close();
+  return first - started;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const registry = await startRegistry();
+const rows = [];
+try {
+  for (const [label, size] of SIZES) {
+    const component = await componentOfSize(size);
+    const layout = join(work, `layout-${size}`);
+    runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/bench/layout`, INPUT_TAGS: 't', INPUT_PUSH: 'false', 'INPUT_OCI-LAYOUT': layout });
+    const m = { action: [], skopeo: [], limit: [], repush: [], rss: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const repo = `bench/${size}-${round}`;
+      const a = runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/${repo}-a`, INPUT_TAGS: 't' });
+      m.action.push(a.ms);
+      m.rss.push(a.rss);
+      m.skopeo.push(timed('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${layout}:t`, `docker://${registry.host}/${repo}-s:t`]));
+      m.limit.push(limit(registry.host, `${repo}-l`, component));
+      m.repush.push(runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/${repo}-a`, INPUT_TAGS: 't' }).ms);
+    }
+    rows.push({ label, size, action: median(m.action), skopeo: median(m.skopeo), limit: median(m.limit), repush: median(m.repush), rss: Math.max(...m.rss) });
+    console.log(rows.at(-1));
+    rmSync(component);
+  }
+  const cold = [];
+  const small = await componentOfSize(100 * 1024);
+  for (let i = 0; i < ROUNDS; i++) cold.push(await coldStart(registry.host, small));
+
+  const f = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+  const mib = (b) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+  const node = process.version;
+  const md = [
+    '# Benchmark',
+    '',
+    `One run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${node}, ${ROUNDS} interleaved rounds per size, medians.`,
+    'Each push goes to a fresh repository of a local `docker-registry` (distribution 2.8) on loopback.',
+    '',
+    '- action: `node dist/index.js` pushing the prebuilt component (whole process: start, jco inspection, digest, push; SBOM and signing off)',
+    "- skopeo: `skopeo copy oci:<layout> docker://…` of the same artifact (the action's own `oci-layout` output)",
+    '- limit: `sha256sum` of the file plus one `curl -T` PUT of it to an upload URL',
+    '- re-push: the action again, same repository (blobs present)',
+    "- peak RSS: the action's, from `/usr/bin/time -v`, largest over the rounds",
+    '',
+    '| size | action | skopeo | limit | re-push | action/skopeo | action/limit | peak RSS |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${f(r.action)} | ${f(r.skopeo)} | ${f(r.limit)} | ${f(r.repush)} | ${(r.action / r.skopeo).toFixed(2)}× | ${(r.action / r.limit).toFixed(2)}× | ${mib(r.rss)} |`,
+    ),
+    '',
+    `Cold start to the first registry request (100 KiB component): ${f(median(cold))} (median of ${ROUNDS}).`,
+    '',
+  ].join('\n');
+  writeFileSync(join(ROOT, 'bench', 'results.md'), md);
+  console.log(md);
+} finally {
+  registry.child.kill();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,82 @@
+export const id = 883;
+export const ids = [883];
+export const modules = {
+
+/***/ 68883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  upsertPreviewComment: () => (/* binding */ upsertPreviewComment)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(92413);
+;// CONCATENATED MODULE: ./src/github/pr-comment-body.ts
+// The pull-request comment: what was published and how to run it, found again by a hidden marker.
+/** One comment per image: a matrix publishing several components keeps one comment each. */
+function commentMarker(image) {
+    return `<!-- wasm-oci-publish:${image} -->`;
+}
+function previewCommentBody(p) {
+    const ref = `${p.image}@${p.digest}`;
+    const run = p.exports.some((e) => e.startsWith('wasi:http/incoming-handler@'))
+        ? // wasmtime serve offers only the proxy world's imports unless told to add wasi:cli.
+            `wasmtime serve${p.imports.some((i) => i.startsWith('wasi:cli/')) ? ' -S cli' : ''} app.wasm   # then: curl http://localhost:8080/`
+        : p.exports.some((e) => e.startsWith('wasi:cli/run@'))
+            ? 'wasmtime run app.wasm'
+            : undefined;
+    return [
+        commentMarker(p.image),
+        `### Wasm component preview${p.headSha ? ` for ${p.headSha.slice(0, 7)}` : ''}`,
+        '',
+        '| | |',
+        '|---|---|',
+        `| Reference | \`${ref}\` |`,
+        `| Tags | ${p.tags.map((t) => `\`${t}\``).join(' ')} |`,
+        `| Exports | ${p.exports.map((e) => `\`${e}\``).join(' ') || '(none)'} |`,
+        '',
+        '```sh',
+        `wkg oci pull ${ref} -o app.wasm`,
+        ...(run ? [run] : []),
+        '```',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+// Creates or updates this action's comment on a pull request (REST: issues comments), never stacking a
+// new one per push. A comment that cannot be written is a warning: the publish itself succeeded.
+
+
+
+async function upsertPreviewComment(token, repository, prNumber, facts) {
+    const [owner, repo] = repository.split('/');
+    // getOctokit takes GITHUB_API_URL (GHES, or a test server) for its base URL.
+    const octokit = (0,github/* getOctokit */.Q)(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
+    const body = previewCommentBody(facts);
+    try {
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 });
+        const mine = comments.find((c) => c.body?.includes(commentMarker(facts.image)));
+        if (mine) {
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
+            core/* info */.pq(`updated the preview comment on #${prNumber}`);
+        }
+        else {
+            await octokit.rest.issues.createComment({ owner, repo, issue_number: prNumber, body });
+            core/* info */.pq(`commented the preview on #${prNumber}`);
+        }
+    }
+    catch (err) {
+        const status = err.status;
+        core/* warning */.$e(`Could not comment on pull request #${prNumber}${status ? ` (HTTP ${status})` : ''}: ${err.message}. ` +
+            'The job needs "permissions: pull-requests: write"; set "pr-comment: false" to turn comments off.');
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,350 @@
+export const id = 908;
+export const ids = [908];
+export const modules = {
+
+/***/ 27908:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BuildError: () => (/* binding */ BuildError),
+  buildCrate: () => (/* binding */ buildCrate)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(27187);
+// EXTERNAL MODULE: ./src/build/commands.ts
+var commands = __webpack_require__(48468);
+;// CONCATENATED MODULE: ./src/build/cargo-messages.ts
+// Reading cargo's output: the JSON messages on stdout (`--message-format=json-render-diagnostics`: cargo
+// reference, "External tools" → "JSON messages") and the rendered diagnostics on stderr.
+/** The `.wasm` files among a stream of cargo JSON messages; never a guess at target/ paths. */
+function wasmArtifacts(stdoutLines) {
+    const found = new Map();
+    for (const line of stdoutLines) {
+        if (!line.startsWith('{'))
+            continue; // build scripts may print plain lines
+        let message;
+        try {
+            message = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (message.reason !== 'compiler-artifact')
+            continue;
+        const artifact = message;
+        for (const path of artifact.filenames.filter((f) => f.endsWith('.wasm'))) {
+            found.set(path, { path, packageId: artifact.package_id, targetName: artifact.target.name, kinds: artifact.target.kind, fresh: artifact.fresh === true });
+        }
+    }
+    return [...found.values()];
+}
+/**
+ * The first error rustc reported, from cargo's rendered diagnostics:
+ *   error[E0308]: mismatched types
+ *    --> src/main.rs:2:18
+ * Paths are relative to the workspace root, where cargo runs rustc.
+ */
+function firstCompilerError(stderrLines) {
+    let first;
+    for (let i = 0; i < stderrLines.length; i++) {
+        const m = /^error(?:\[E\d+\])?: (.*)$/.exec(stripAnsi(stderrLines[i]));
+        if (!m)
+            continue;
+        const at = i + 1 < stderrLines.length ? /^\s*--> (.+?):(\d+):(\d+)\s*$/.exec(stripAnsi(stderrLines[i + 1])) : null;
+        if (at)
+            return { message: m[1], file: at[1], line: Number(at[2]), column: Number(at[3]) };
+        first ??= { message: m[1] };
+    }
+    return first;
+}
+function stripAnsi(line) {
+    // eslint-disable-next-line no-control-regex
+    return line.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
+;// CONCATENATED MODULE: ./src/build/crate.ts
+// What the crate says of itself, from `cargo metadata --format-version 1 --no-deps`: name, version,
+// description, license, repository, and cargo-component's `[package.metadata.component]` table (read from
+// cargo's own JSON, so no TOML parsing here).
+function crateFacts(metadata, packageId, manifestPath) {
+    const pkg = metadata.packages.find((p) => p.id === packageId) ??
+        metadata.packages.find((p) => p.manifest_path === manifestPath) ??
+        (metadata.packages.length === 1 ? metadata.packages[0] : undefined);
+    if (!pkg)
+        return undefined;
+    const component = pkg.metadata?.component;
+    return {
+        name: pkg.name,
+        version: pkg.version,
+        description: pkg.description ?? undefined,
+        license: pkg.license ?? undefined,
+        repository: pkg.repository ?? undefined,
+        usesCargoComponent: component !== undefined,
+        targetWorld: targetWorld(component?.target),
+    };
+}
+/** cargo-component's target: a table {package, version, world} or a string "wasi:http/proxy@0.2.0". */
+function targetWorld(target) {
+    if (typeof target === 'string')
+        return target || undefined;
+    if (!target?.package)
+        return undefined;
+    // The package may carry its version itself: `wasi:http@0.2.0`.
+    const [pkg, pkgVersion] = target.package.split('@');
+    const version = target.version ?? pkgVersion;
+    return `${pkg}${target.world ? `/${target.world}` : ''}${version ? `@${version.replace(/^[=^~]/, '')}` : ''}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
+var cache = __webpack_require__(61691);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/build/caches.ts
+// Build caches through @actions/cache: cargo's registry and git checkouts plus the crate's target/, and
+// the installed cargo-component binary. A cache service that is missing or down only costs time: it logs
+// a warning and the build goes on.
+
+
+const caches_short = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+/** Exact key per lockfile; restore keys fall back to the newest cache of the same toolchain and target. */
+function cargoCachePlan(f) {
+    const prefix = `wasm-oci-publish-cargo-${f.os}-${caches_short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-`;
+    return {
+        key: `${prefix}${caches_short(f.lockfile)}`,
+        restoreKeys: [prefix],
+        paths: [`${f.cargoHome}/registry/index`, `${f.cargoHome}/registry/cache`, `${f.cargoHome}/git/db`, f.targetDir],
+    };
+}
+function cargoComponentCachePlan(os, arch, version, cargoHome) {
+    return { key: `wasm-oci-publish-cargo-component-${os}-${arch}-${version}`, restoreKeys: [], paths: [`${cargoHome}/bin/cargo-component`] };
+}
+/** Restores; returns the key that matched, or undefined (miss, or no cache service). */
+async function restoreCache(plan, log) {
+    if (!cache/* isFeatureAvailable */.w3()) {
+        log.warning('The cache service is not available here (local run or GHES without it): building without a cache.');
+        return undefined;
+    }
+    try {
+        const hit = await cache/* restoreCache */.P3([...plan.paths], plan.key, plan.restoreKeys);
+        log.info(hit ? `cache restored from ${hit}` : `no cache for ${plan.key}`);
+        return hit;
+    }
+    catch (err) {
+        log.warning(`Cache restore failed, building without it: ${err.message}`);
+        return undefined;
+    }
+}
+/** Saves unless the exact key was restored (caches are immutable per key). */
+async function saveCache(plan, restoredKey, log) {
+    if (restoredKey === plan.key || !cache/* isFeatureAvailable */.w3())
+        return;
+    try {
+        await cache/* saveCache */.Io([...plan.paths], plan.key);
+        log.info(`cache saved as ${plan.key}`);
+    }
+    catch (err) {
+        log.warning(`Cache save failed: ${err.message}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/wasm/inspect.ts + 1 modules
+var inspect = __webpack_require__(90587);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/wasm/adapter.ts
+// A preview1 core module → a component, with the WASI preview1 adapter jco ships: the command adapter
+// for a `bin` (it exports wasi:cli/run), the reactor adapter for a library (`cdylib`).
+
+
+
+
+/** Beside the bundle (dist/adapters, copied by scripts/bundle.mjs), or in jco's package when run from src/. */
+function adapterPath(kind) {
+    const file = `wasi_snapshot_preview1.${kind}.wasm`;
+    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    const candidates = [(0,external_node_path_.join)(here, 'adapters', file)];
+    for (let dir = here; dir !== (0,external_node_path_.dirname)(dir); dir = (0,external_node_path_.dirname)(dir))
+        candidates.push((0,external_node_path_.join)(dir, 'node_modules', '@bytecodealliance', 'jco', 'lib', file));
+    const found = candidates.find((p) => (0,external_node_fs_.existsSync)(p));
+    if (!found)
+        throw new Error(`the WASI preview1 ${kind} adapter is missing (looked in ${candidates[0]})`);
+    return found;
+}
+async function componentize(core, kind) {
+    const { componentNew } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 54667));
+    const adapter = await (0,promises_.readFile)(adapterPath(kind));
+    return componentNew(core, [['wasi_snapshot_preview1', adapter]]);
+}
+
+;// CONCATENATED MODULE: ./src/build/build-crate.ts
+// A Rust crate → the .wasm component to publish: pick the mode, restore caches, run cargo (or cargo
+// component), find the artifact in cargo's JSON messages, turn a preview1 module into a component, save
+// caches, and read the crate's own metadata.
+
+
+
+
+
+
+
+
+
+
+
+class BuildError extends Error {
+    name = 'BuildError';
+}
+async function buildCrate(s, log, env) {
+    const cwd = (0,external_node_path_.resolve)(s.workingDirectory);
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'Cargo.toml'))) {
+        throw new BuildError(`there is no Cargo.toml in ${s.workingDirectory}: set "working-directory" to the crate, or give a prebuilt "component"`);
+    }
+    const metadata = await cargoMetadata(cwd);
+    const mode = s.mode !== 'auto'
+        ? s.mode
+        : crateFacts(metadata, undefined, (0,external_node_path_.join)(cwd, 'Cargo.toml'))?.usesCargoComponent || onPath('cargo-component', env)
+            ? 'cargo-component'
+            : 'cargo';
+    const target = s.target || (mode === 'cargo' ? commands/* DEFAULT_CARGO_TARGET */.f_ : 'wasm32-wasip1');
+    const cargoHome = env.CARGO_HOME ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cargo');
+    log.info(`building ${cwd} with ${mode === 'cargo' ? 'cargo' : 'cargo-component'} for ${target} (${s.profile})`);
+    if (mode === 'cargo-component')
+        await ensureCargoComponent(s, cargoHome, cwd, log, env);
+    const plan = s.cache
+        ? cargoCachePlan({
+            os: `${(0,external_node_os_.platform)()}-${(0,external_node_os_.arch)()}`,
+            toolchain: await toolchainId(cwd),
+            target,
+            profile: s.profile,
+            lockfile: await (0,promises_.readFile)((0,external_node_path_.join)(metadata.workspace_root, 'Cargo.lock'), 'utf8').catch(() => ''),
+            cargoHome,
+            targetDir: metadata.target_directory,
+            builder: mode === 'cargo' ? 'cargo' : `cargo-component-${s.cargoComponentVersion}`,
+        })
+        : undefined;
+    const restored = plan ? await restoreCache(plan, log) : undefined;
+    const args = (0,commands/* buildCommand */.Oe)({ mode, profile: s.profile, target: s.target, cargoArgs: s.cargoArgs });
+    const started = Date.now();
+    const run = await log.group(`cargo ${args.join(' ')}`, () => runCargo(args, cwd, log));
+    if (run.code !== 0) {
+        const err = firstCompilerError(run.stderr);
+        if (err?.file) {
+            const file = (0,external_node_path_.relative)(env.GITHUB_WORKSPACE ?? process.cwd(), (0,external_node_path_.isAbsolute)(err.file) ? err.file : (0,external_node_path_.join)(metadata.workspace_root, err.file));
+            log.error(err.message, { file, line: err.line, column: err.column });
+        }
+        throw new BuildError(`the build failed${err ? `: ${err.message}${err.file ? ` (${err.file}:${err.line}:${err.column})` : ''}` : ` (cargo exited with ${run.code})`}`);
+    }
+    const artifact = pickArtifact(wasmArtifacts(run.stdout), metadata);
+    log.info(`cargo ${artifact.fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifact.path}`);
+    if (plan)
+        await saveCache(plan, restored, log);
+    let path = artifact.path;
+    if (mode === 'cargo' && (0,commands/* isPreview1Target */.dj)(target) && (await (0,inspect/* wasmBinaryKind */.Wl)(path)) === 'module') {
+        const kind = artifact.kinds.includes('bin') ? 'command' : 'reactor';
+        path = path.replace(/\.wasm$/, '.component.wasm');
+        await (0,promises_.writeFile)(path, await componentize(await (0,promises_.readFile)(artifact.path), kind));
+        log.info(`made a component with the WASI preview1 ${kind} adapter: ${path}`);
+    }
+    const crate = crateFacts(metadata, artifact.packageId);
+    return {
+        path,
+        title: (0,external_node_path_.basename)(artifact.path),
+        crate,
+        mode,
+        fresh: artifact.fresh,
+        crateDir: cwd,
+        workspaceRoot: metadata.workspace_root,
+        packageKey: crate ? `${crate.name}@${crate.version}` : undefined,
+    };
+}
+function pickArtifact(artifacts, metadata) {
+    if (artifacts.length === 1)
+        return artifacts[0];
+    if (artifacts.length === 0) {
+        throw new BuildError('cargo built no .wasm file: the crate needs a bin target or a cdylib library, and "target" a wasm32 target');
+    }
+    const names = artifacts.map((a) => {
+        const pkg = metadata.packages.find((p) => p.id === a.packageId)?.name ?? a.packageId;
+        return `${a.targetName} (package ${pkg}, ${a.kinds.join('/')})`;
+    });
+    throw new BuildError(`cargo built ${artifacts.length} WebAssembly files: ${names.join(', ')}. Choose one with "cargo-args", e.g. "-p <package>" or "--bin <name>"`);
+}
+async function runCargo(args, cwd, log) {
+    const stdout = [];
+    const stderr = [];
+    try {
+        const code = await (0,exec/* exec */.m)('cargo', args, {
+            cwd,
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: {
+                // JSON messages are for us; anything else on stdout (build scripts) and cargo's stderr go to the log.
+                stdline: (line) => {
+                    stdout.push(line);
+                    if (!line.startsWith('{'))
+                        log.info(line);
+                },
+                errline: (line) => {
+                    stderr.push(line);
+                    log.info(line);
+                },
+            },
+        });
+        return { code, stdout, stderr };
+    }
+    catch (err) {
+        throw new BuildError(`cannot run cargo (${err.message}): add a Rust toolchain step before this one, e.g. dtolnay/rust-toolchain with targets: wasm32-wasip2`);
+    }
+}
+async function cargoMetadata(cwd) {
+    let out;
+    try {
+        out = await (0,exec/* getExecOutput */.H)('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd, silent: true, ignoreReturnCode: true });
+    }
+    catch (err) {
+        throw new BuildError(`cannot run cargo (${err.message}): add a Rust toolchain step before this one`);
+    }
+    if (out.exitCode !== 0)
+        throw new BuildError(`cargo metadata failed in ${cwd}: ${out.stderr.trim().split('\n').pop() ?? ''}`);
+    return JSON.parse(out.stdout);
+}
+async function toolchainId(cwd) {
+    const out = await (0,exec/* getExecOutput */.H)('rustc', ['-vV'], { cwd, silent: true, ignoreReturnCode: true }).catch(() => undefined);
+    return out?.stdout ?? 'unknown';
+}
+function onPath(tool, env) {
+    return (env.PATH ?? '').split(external_node_path_.delimiter).some((dir) => dir !== '' && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, tool)));
+}
+/** cargo-component on PATH, else from the cache, else `cargo install` (then cached for the next run). */
+async function ensureCargoComponent(s, cargoHome, cwd, log, env) {
+    if (onPath('cargo-component', env))
+        return;
+    const plan = cargoComponentCachePlan(`${(0,external_node_os_.platform)()}`, (0,external_node_os_.arch)(), s.cargoComponentVersion, cargoHome);
+    const restored = s.cache ? await restoreCache(plan, log) : undefined;
+    if (restored && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cargoHome, 'bin', 'cargo-component')))
+        return;
+    const args = (0,commands/* installCargoComponentCommand */.cj)(s.cargoComponentVersion);
+    const code = await log.group(`cargo ${args.join(' ')}`, () => (0,exec/* exec */.m)('cargo', args, { cwd, ignoreReturnCode: true }));
+    if (code !== 0)
+        throw new BuildError(`installing cargo-component ${s.cargoComponentVersion} failed (cargo exited with ${code})`);
+    if (s.cache)
+        await saveCache(plan, restored, log);
+}
+
+
+/***/ })
+
+};
