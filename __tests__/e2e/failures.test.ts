@@ -4,21 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
-import { runAction, type ActionRun } from '../helpers/action.js';
+import { errorMessage, runAction, visibleOutput } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { listTags } from '../helpers/skopeo.js';
-
-/** The runner consumes `::add-mask::` commands and never prints them: everything else is what users see. */
-function visible(run: ActionRun): string {
-  const strip = (s: string) =>
-    s
-      .split('\n')
-      .filter((l) => !l.startsWith('::add-mask::'))
-      .join('\n');
-  return [strip(run.stdout), strip(run.stderr), run.summary, JSON.stringify(run.outputs)].join('\n');
-}
-
-const errorLine = (run: ActionRun) => run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 
 describe('failures of the bundled action', () => {
   let registry: TestRegistry;
@@ -37,7 +25,7 @@ describe('failures of the bundled action', () => {
     expect(registry.tokenServer!.issued.length).toBeGreaterThan(0);
     expect(run.stdout).toContain(`::add-mask::${TEST_CREDENTIALS.password}`);
     for (const token of registry.tokenServer!.issued) expect(run.stdout).toContain(`::add-mask::${token}`);
-    const seen = visible(run);
+    const seen = visibleOutput(run);
     expect(seen).toContain('::debug::'); // debug logging was on
     for (const secret of [TEST_CREDENTIALS.password, ...registry.tokenServer!.issued]) expect(seen).not.toContain(secret);
   });
@@ -45,8 +33,8 @@ describe('failures of the bundled action', () => {
   it("a wrong password: exit 1, the registry's refusal, no secret, nothing pushed", async () => {
     const run = await runAction({ inputs: { ...base(), password: 'wrong-password-123' }, env: { RUNNER_DEBUG: '1' } });
     expect(run.code).toBe(1);
-    expect(errorLine(run)).toMatch(/token request failed: HTTP 401/);
-    expect(visible(run)).not.toContain('wrong-password-123');
+    expect(errorMessage(run)).toMatch(/token request failed: HTTP 401/);
+    expect(visibleOutput(run)).not.toContain('wrong-password-123');
     await expect(listTags(`${registry.host}/acme/fail`, registry)).rejects.toThrow();
   });
 
@@ -64,7 +52,7 @@ describe('failures of the bundled action', () => {
   ])('%s', async (_, inputs, message) => {
     const run = await runAction({ inputs: { ...base(), ...inputs } });
     expect(run.code).toBe(1);
-    expect(errorLine(run)).toMatch(message);
+    expect(errorMessage(run)).toMatch(message);
   });
 
   it('a file that is not Wasm', async () => {
@@ -72,7 +60,7 @@ describe('failures of the bundled action', () => {
     writeFileSync(path, '#!/bin/sh\necho hi\n');
     const run = await runAction({ inputs: { ...base(), component: path } });
     expect(run.code).toBe(1);
-    expect(errorLine(run)).toMatch(/app\.wasm is not a WebAssembly binary/);
+    expect(errorMessage(run)).toMatch(/app\.wasm is not a WebAssembly binary/);
   });
 });
 
@@ -94,13 +82,13 @@ describe('credentials from ~/.docker/config.json', () => {
     });
     expect(run.code, run.stdout).toBe(0);
     expect(await listTags(`${registry.host}/acme/from-config`, registry)).toContain('v1');
-    expect(visible(run)).not.toContain(TEST_CREDENTIALS.password);
+    expect(visibleOutput(run)).not.toContain(TEST_CREDENTIALS.password);
   });
 
   it('without them the registry refuses, and the message says so', async () => {
     const run = await runAction({ inputs: { component: await helloComponentFile(), image: `${registry.host}/acme/anon`, tags: 'v1', password: '' } });
     expect(run.code).toBe(1);
-    expect(errorLine(run)).toMatch(/asks for a user name and password and none was given/);
+    expect(errorMessage(run)).toMatch(/asks for a user name and password and none was given/);
   });
 });
 
@@ -120,6 +108,6 @@ describe("the default GITHUB_TOKEN and a registry that is not GitHub's", () => {
     expect(run.stdout).toMatch(/::notice::Not sending the GitHub token in "password" to 127\.0\.0\.1/);
     expect(registry.tokenServer!.requests.length).toBeGreaterThan(0);
     expect(registry.tokenServer!.requests.every((r) => r.authorization === undefined)).toBe(true);
-    expect(visible(run)).not.toContain(token);
+    expect(visibleOutput(run)).not.toContain(token);
   });
 });

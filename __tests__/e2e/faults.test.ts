@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
 import { startProxy, type Fault, type Proxy, type RecordedRequest } from '../helpers/proxy.js';
-import { runAction, ROOT, type ActionRun } from '../helpers/action.js';
+import { errorMessage, runAction, ROOT, visibleOutput, type ActionRun } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, listTags } from '../helpers/skopeo.js';
 
@@ -18,22 +18,6 @@ interface Row {
   outcome: string;
 }
 const rows: Row[] = [];
-
-const visible = (run: ActionRun) =>
-  [
-    run.stdout
-      .split('\n')
-      .filter((l) => !l.startsWith('::add-mask::'))
-      .join('\n'),
-    run.stderr,
-    run.summary,
-    JSON.stringify(run.outputs),
-  ].join('\n');
-const errorLine = (run: ActionRun) =>
-  run.stdout
-    .split('\n')
-    .find((l) => l.startsWith('::error::'))
-    ?.slice('::error::'.length) ?? '';
 
 /** Fires `fault` on the first `times` requests that match. */
 function times(n: number, match: (r: RecordedRequest) => boolean, fault: Fault | ((r: RecordedRequest) => Fault)) {
@@ -118,10 +102,10 @@ describe('faults between the action and the registry', () => {
         },
         env: { RUNNER_DEBUG: '1', WASM_OCI_PUBLISH_RETRY_BASE_MS: '20', WASM_OCI_PUBLISH_TIMEOUT_MS: '1500' },
       });
-      const seen = visible(run);
+      const seen = visibleOutput(run);
       for (const secret of secrets()) expect(seen, `secret in the output of "${name}"`).not.toContain(secret);
       if (expected === 'recovers') {
-        expect(run.code, `${name}: ${errorLine(run)}`).toBe(0);
+        expect(run.code, `${name}: ${errorMessage(run)}`).toBe(0);
         const layout = tmp('fault-readback');
         await copyToLayout(`${registry.host}/${repo}:v1`, layout, registry);
         const layer = readFileSync(join(layout, 'blobs', 'sha256', (run.outputs['layer-digest'] ?? '').slice(7)));
@@ -132,7 +116,7 @@ describe('faults between the action and the registry', () => {
         // Whatever tag exists must name complete content: skopeo copies every blob it refers to.
         const tags = await listTags(`${registry.host}/${repo}`, registry).catch(() => []);
         for (const tag of tags) await copyToLayout(`${registry.host}/${repo}:${tag}`, tmp('fault-tagged'), registry);
-        rows.push({ scenario: name, expected, outcome: `failed (${tags.length ? 'tag complete' : 'nothing tagged'}): ${errorLine(run).slice(0, 160)}` });
+        rows.push({ scenario: name, expected, outcome: `failed (${tags.length ? 'tag complete' : 'nothing tagged'}): ${errorMessage(run).slice(0, 160)}` });
       }
       check?.(run, proxy);
       return run;
@@ -225,7 +209,7 @@ describe('faults between the action and the registry', () => {
       'wrong Docker-Content-Digest on the manifest push',
       'fails',
       () => undefined,
-      (run) => expect(errorLine(run)).toMatch(/reports digest sha256:0+, expected/),
+      (run) => expect(errorMessage(run)).toMatch(/reports digest sha256:0+, expected/),
       (req, headers) => (manifestPut(req) ? { ...headers, 'docker-content-digest': `sha256:${'0'.repeat(64)}` } : headers),
     ));
   it('a registry that ignores the upload', () =>
@@ -233,21 +217,21 @@ describe('faults between the action and the registry', () => {
       'registry answers 201 to the final PUT but stores nothing',
       'fails',
       (r) => (blobPut(r) ? { status: 201 } : undefined),
-      (run) => expect(errorLine(run)).toMatch(/accepted the upload but has no blob under that digest/),
+      (run) => expect(errorMessage(run)).toMatch(/accepted the upload but has no blob under that digest/),
     ));
   it('persistent 500', () =>
     scenario(
       'HTTP 500 on every blob upload',
       'fails',
       (r) => (blobPut(r) ? { status: 500, body: '{"errors":[{"code":"UNKNOWN","message":"storage down"}]}' } : undefined),
-      (run) => expect(errorLine(run)).toMatch(/HTTP 500 \(UNKNOWN: storage down\)/),
+      (run) => expect(errorMessage(run)).toMatch(/HTTP 500 \(UNKNOWN: storage down\)/),
     ));
   it('a 10 MiB error page', () =>
     scenario(
       'a 10 MiB error body that is not JSON',
       'fails',
       (r) => (blobPost(r) ? { status: 400, body: `<html>${'x'.repeat(10 * 1024 * 1024)}</html>` } : undefined),
-      (run) => expect(errorLine(run).length).toBeLessThan(600),
+      (run) => expect(errorMessage(run).length).toBeLessThan(600),
     ));
   it('credentials refused', async () => {
     const proxy = await startProxy({ target: registry.host });
@@ -257,8 +241,8 @@ describe('faults between the action and the registry', () => {
     });
     await proxy.stop();
     expect(run.code).toBe(1);
-    expect(visible(run)).not.toContain('not-the-password');
-    rows.push({ scenario: 'wrong password', expected: 'fails', outcome: `failed (nothing tagged): ${errorLine(run).slice(0, 160)}` });
+    expect(visibleOutput(run)).not.toContain('not-the-password');
+    rows.push({ scenario: 'wrong password', expected: 'fails', outcome: `failed (nothing tagged): ${errorMessage(run).slice(0, 160)}` });
   });
 });
 
@@ -308,7 +292,7 @@ describe('bad input', () => {
     const component = await helloComponentFile();
     const run = await runAction({ inputs: { component, image: '127.0.0.1:1/acme/never', tags: 'v1', ...(await make()) } });
     expect(run.code).toBe(1);
-    expect(errorLine(run)).not.toMatch(/cannot reach/); // it failed on the input, before any request
-    rows.push({ scenario: `bad input: ${name}`, expected: 'fails', outcome: `failed before any request: ${errorLine(run).slice(0, 160)}` });
+    expect(errorMessage(run)).not.toMatch(/cannot reach/); // it failed on the input, before any request
+    rows.push({ scenario: `bad input: ${name}`, expected: 'fails', outcome: `failed before any request: ${errorMessage(run).slice(0, 160)}` });
   });
 });

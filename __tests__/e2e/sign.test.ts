@@ -11,7 +11,7 @@ import { bundleFromJSON } from '@sigstore/bundle';
 import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startSigstoreServices, testOidcToken, type SigstoreServices } from '../helpers/sigstore-services.js';
 import { freePort } from '../helpers/ports.js';
-import { runAction } from '../helpers/action.js';
+import { runAction, visibleOutput } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, rawManifest } from '../helpers/skopeo.js';
 
@@ -67,12 +67,7 @@ describe('signing', () => {
     expect(signature).toMatch(/^sha256:/);
     expect(run.outputs['sbom-digest']).toMatch(/^sha256:/);
     expect(run.stdout).toContain(`::add-mask::${idToken}`);
-    expect(
-      run.stdout
-        .split('\n')
-        .filter((l) => !l.startsWith('::add-mask::'))
-        .join('\n'),
-    ).not.toContain(idToken);
+    expect(visibleOutput(run)).not.toContain(idToken);
 
     const index = JSON.parse(await rawManifest(`${registry.host}/acme/signed:${(digest ?? '').replace(':', '-')}`));
     expect(index.manifests.map((m: { artifactType: string }) => m.artifactType)).toEqual([

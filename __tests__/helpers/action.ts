@@ -62,3 +62,23 @@ export function parseOutputFile(text: string): Record<string, string> {
   }
   return outputs;
 }
+
+/** What a user sees of a run: the runner consumes `::add-mask::` commands and never prints them. */
+export function visibleOutput(run: ActionRun): string {
+  const strip = (s: string) =>
+    s
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+  return [strip(run.stdout), strip(run.stderr), run.summary, JSON.stringify(run.outputs)].join('\n');
+}
+
+/** The message of the run's first `::error::` line (core.setFailed), without the command. */
+export function errorMessage(run: ActionRun): string {
+  return (
+    run.stdout
+      .split('\n')
+      .find((l) => l.startsWith('::error::'))
+      ?.slice('::error::'.length) ?? ''
+  );
+}
