@@ -67,11 +67,11 @@ export class RepositoryClient {
   }
 
   async blobExists(digest: string): Promise<boolean> {
-    const res = await this.transport.send(
-      { method: 'HEAD', url: `${this.path}/blobs/${digest}`, expect: [200, 404], operation: `check of blob ${digest}` },
-      this.scope,
-    );
-    return res.status === 200;
+    return (await this.headBlob(digest)).status === 200;
+  }
+
+  private headBlob(digest: string) {
+    return this.transport.send({ method: 'HEAD', url: `${this.path}/blobs/${digest}`, expect: [200, 404], operation: `check of blob ${digest}` }, this.scope);
   }
 
   /**
@@ -112,10 +112,7 @@ export class RepositoryClient {
   }
 
   private async checkLanded(desc: Descriptor): Promise<void> {
-    const res = await this.transport.send(
-      { method: 'HEAD', url: `${this.path}/blobs/${desc.digest}`, expect: [200, 404], operation: `check of blob ${desc.digest}` },
-      this.scope,
-    );
+    const res = await this.headBlob(desc.digest);
     const length = Number(res.header('content-length'));
     if (res.status !== 200 || (res.header('content-length') !== undefined && length !== desc.size)) {
       throw new RegistryError(

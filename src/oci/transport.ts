@@ -108,30 +108,16 @@ export class Transport {
     let url = new URL(req.url, this.base);
     let authenticated = false;
     let redirects = 0;
-    let waited = 0;
     const retries = req.retryable === false ? 0 : this.retry.maxRetries;
-    const mayRetry = (attempt: number) => attempt < retries && waited < this.retry.maxTotalWaitMs;
-    for (let attempt = 0; ; attempt++) {
-      let res: Dispatcher.ResponseData;
-      try {
-        res = await request(url, {
-          method: req.method,
-          headers: { ...req.headers, ...this.authHeader(url) },
-          body: req.body?.(),
-          dispatcher: this.agent,
-        });
-      } catch (err) {
-        const code = (err as { code?: string }).code ?? '';
-        if (RETRYABLE_CODES.has(code) && mayRetry(attempt)) {
-          waited += await this.wait(attempt, undefined, `${req.operation}: ${code}`);
-          continue;
-        }
-        throw new NetworkError(`${req.operation} failed: cannot reach ${url.host} (${code || (err as Error).message})`, code, { cause: err });
-      }
-      const header = (name: string): string | undefined => {
-        const v = res.headers[name];
-        return Array.isArray(v) ? v[0] : v;
-      };
+    for (;;) {
+      const target = url;
+      const res = await this.withRetries(
+        target,
+        () => ({ method: req.method, headers: { ...req.headers, ...this.authHeader(target) }, body: req.body?.() }),
+        req.operation,
+        retries,
+      );
+      const header = (name: string) => headerOf(res, name);
       if (res.statusCode === 401 && !authenticated && url.host === this.base.host) {
         await res.body.dump({ limit: ERROR_BODY_LIMIT });
         authenticated = true;
@@ -139,7 +125,6 @@ export class Transport {
           this.pendingAuth = undefined;
         });
         await this.pendingAuth;
-        attempt--; // an authentication round is not a retry
         continue;
       }
       // Blob reads may be redirected to a storage host; Authorization stays behind (authHeader is per host).
@@ -147,12 +132,6 @@ export class Transport {
         await res.body.dump({ limit: ERROR_BODY_LIMIT });
         url = new URL(header('location')!, url);
         redirects++;
-        attempt--;
-        continue;
-      }
-      if (RETRYABLE_STATUS.has(res.statusCode) && mayRetry(attempt)) {
-        await res.body.dump({ limit: ERROR_BODY_LIMIT });
-        waited += await this.wait(attempt, header('retry-after'), `${req.operation}: HTTP ${res.statusCode}`);
         continue;
       }
       if (!req.expect.includes(res.statusCode)) {
@@ -161,6 +140,40 @@ export class Transport {
       }
       const body = await readLimited(res.body, SUCCESS_BODY_LIMIT);
       return { status: res.statusCode, url, header, body };
+    }
+  }
+
+  /**
+   * One request, sent again after a broken connection or 408/429/5xx, up to `retries` times and the total
+   * wait cap. `init` is called per attempt: the body starts over, and the Authorization is the latest.
+   * The last answer, whatever its status, is returned.
+   */
+  private async withRetries(
+    url: URL,
+    init: () => { method: HttpRequest['method']; headers: Record<string, string>; body?: RequestBody },
+    operation: string,
+    retries: number,
+  ): Promise<Dispatcher.ResponseData> {
+    let waited = 0;
+    for (let attempt = 0; ; attempt++) {
+      const mayRetry = attempt < retries && waited < this.retry.maxTotalWaitMs;
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await request(url, { ...init(), dispatcher: this.agent });
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? '';
+        if (RETRYABLE_CODES.has(code) && mayRetry) {
+          waited += await this.wait(attempt, undefined, `${operation}: ${code}`);
+          continue;
+        }
+        throw new NetworkError(`${operation} failed: cannot reach ${url.host} (${code || (err as Error).message})`, code, { cause: err });
+      }
+      if (RETRYABLE_STATUS.has(res.statusCode) && mayRetry) {
+        await res.body.dump({ limit: ERROR_BODY_LIMIT });
+        waited += await this.wait(attempt, headerOf(res, 'retry-after'), `${operation}: HTTP ${res.statusCode}`);
+        continue;
+      }
+      return res;
     }
   }
 
@@ -195,29 +208,12 @@ export class Transport {
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     realm.searchParams.set('scope', scope);
     this.options.log?.(`token from ${realm.origin}${realm.pathname} for ${scope}`);
-    let res: Dispatcher.ResponseData;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        res = await request(realm, {
-          method: 'GET',
-          headers: creds ? { authorization: basicAuthorization(creds) } : {},
-          dispatcher: this.agent,
-        });
-      } catch (err) {
-        const code = (err as { code?: string }).code ?? '';
-        if (RETRYABLE_CODES.has(code) && attempt < this.retry.maxRetries) {
-          await this.wait(attempt, undefined, `token request: ${code}`);
-          continue;
-        }
-        throw new NetworkError(`token request to ${realm.host} failed (${code || (err as Error).message})`, code, { cause: err });
-      }
-      if (RETRYABLE_STATUS.has(res.statusCode) && attempt < this.retry.maxRetries) {
-        await res.body.dump({ limit: ERROR_BODY_LIMIT });
-        await this.wait(attempt, undefined, `token request: HTTP ${res.statusCode}`);
-        continue;
-      }
-      break;
-    }
+    const res = await this.withRetries(
+      realm,
+      (): { method: 'GET'; headers: Record<string, string> } => ({ method: 'GET', headers: creds ? { authorization: basicAuthorization(creds) } : {} }),
+      `${operation}: token request`,
+      this.retry.maxRetries,
+    );
     const text = (await readLimited(res.body, ERROR_BODY_LIMIT)).toString('utf8');
     if (res.statusCode !== 200) {
       throw new RegistryError(res.statusCode, `${operation}: token request`, parseErrorBody(text), hintFor(res.statusCode === 400 ? 401 : res.statusCode));
@@ -282,4 +278,9 @@ async function readLimited(body: Dispatcher.ResponseData['body'], limit: number)
 export function isTransient(err: unknown): boolean {
   if (err instanceof NetworkError) return RETRYABLE_CODES.has(err.code);
   return err instanceof RegistryError && RETRYABLE_STATUS.has(err.status);
+}
+
+function headerOf(res: Dispatcher.ResponseData, name: string): string | undefined {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }
