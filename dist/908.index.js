@@ -161,7 +161,7 @@ async function saveCache(plan, restoredKey, log) {
 }
 
 // EXTERNAL MODULE: ./src/wasm/inspect.ts + 1 modules
-var inspect = __webpack_require__(90587);
+var inspect = __webpack_require__(90899);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./src/wasm/adapter.ts
@@ -184,7 +184,9 @@ function adapterPath(kind) {
     return found;
 }
 async function componentize(core, kind) {
-    const { componentNew } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 54667));
+    // Left to Node at run time (webpackIgnore): ncc would otherwise hoist this external to a static import at
+    // the top of dist/index.js, and every run would load and compile jco's wasm, build or not.
+    const { componentNew } = await import(/* webpackIgnore: true */ '@bytecodealliance/jco-transpile/wasm-tools');
     const adapter = await (0,promises_.readFile)(adapterPath(kind));
     return componentNew(core, [['wasi_snapshot_preview1', adapter]]);
 }

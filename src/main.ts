@@ -14,7 +14,6 @@ import { actionsBuildLog } from './github/build-log.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
 import type { CrateFacts } from './build/crate.js';
 import { inspectWasm } from './wasm/inspect.js';
-import { digestFile } from './artifact/file-digest.js';
 import { resolveCreated } from './artifact/created.js';
 import { buildArtifact } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
@@ -52,14 +51,11 @@ async function publish(): Promise<void> {
   const repository = settings.repository ?? defaultRepository(crate?.name ?? componentPath, event);
   const image = formatRepository(repository);
 
-  const facts = await inspectWasm(componentPath);
+  // git is asked for the commit's time while the component is read, and only when SOURCE_DATE_EPOCH is not set.
+  const commitTime = env.SOURCE_DATE_EPOCH?.trim() ? undefined : commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd());
+  const { facts, ...layer } = await inspectWasm(componentPath);
   if (facts.kind === 'component' && crate?.targetWorld) facts.target = crate.targetWorld;
-  const layer = await digestFile(componentPath);
-  const created = resolveCreated(
-    env.SOURCE_DATE_EPOCH,
-    (await commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd())) ?? event.commitTime,
-    () => new Date(),
-  );
+  const created = resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTime) ?? event.commitTime, () => new Date());
 
   const readOnly = settings.push ? readOnlyTokenReason(event) : undefined;
   const push = settings.push && !readOnly;

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOciLayout } from '../../src/artifact/oci-layout.js';
 import { buildArtifact } from '../../src/artifact/manifest.js';
-import { digestFile } from '../../src/artifact/file-digest.js';
+import { digestFile } from '../helpers/file-digest.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { rawManifest } from '../helpers/skopeo.js';

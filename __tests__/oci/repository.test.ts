@@ -6,7 +6,7 @@ import { openSync, writeSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RepositoryClient, sha256Digest, OCI_MANIFEST } from '../../src/oci/repository.js';
 import { pushManifest } from '../../src/oci/push.js';
-import { digestFile } from '../../src/artifact/file-digest.js';
+import { digestFile } from '../helpers/file-digest.js';
 import { RegistryError } from '../../src/oci/errors.js';
 import { startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
 import { startProxy } from '../helpers/proxy.js';

@@ -24,7 +24,11 @@ export interface UploadOptions {
   chunkSize: number;
 }
 
-export const DEFAULT_UPLOAD: UploadOptions = { chunkThreshold: 64 * 1024 * 1024, chunkSize: 4 * 1024 * 1024 };
+// One PUT for all but huge blobs, as oras-go and containerd push (GHCR's 4 MiB cap is on PATCH chunks, not on
+// a monolithic PUT): fewer round trips, and the registry hashes one stream. Measured with bench/ on
+// distribution 2.8: 256 MiB in 1.75 s as one PUT, 2.2 s as 4 MiB chunks. Above 1 GiB, chunks, because a
+// broken chunked upload resumes where the registry's Range says, and restarting a huge PUT costs more.
+export const DEFAULT_UPLOAD: UploadOptions = { chunkThreshold: 1024 * 1024 * 1024, chunkSize: 4 * 1024 * 1024 };
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';

@@ -19,7 +19,9 @@ export function adapterPath(kind: AdapterKind): string {
 }
 
 export async function componentize(core: Uint8Array, kind: AdapterKind): Promise<Uint8Array> {
-  const { componentNew } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  // Left to Node at run time (webpackIgnore): ncc would otherwise hoist this external to a static import at
+  // the top of dist/index.js, and every run would load and compile jco's wasm, build or not.
+  const { componentNew } = await import(/* webpackIgnore: true */ '@bytecodealliance/jco-transpile/wasm-tools');
   const adapter = await readFile(adapterPath(kind));
   return componentNew(core, [['wasi_snapshot_preview1', adapter]]);
 }

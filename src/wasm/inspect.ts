@@ -1,31 +1,68 @@
-// What the published config needs to know of a .wasm file: component or core module, and a component's
-// world imports and exports, read with jco (the wasm-tools part: componentWit decodes the component's world).
-import { open, readFile, stat } from 'node:fs/promises';
+// What the published artifact needs to know of a .wasm file, in one streaming pass over it: the layer's
+// sha256 and size, module or component, and a component's import and export names (src/wasm/sections.ts).
+// One pass, with memory flat in the file's size: nothing is decoded beyond the top-level sections.
+import { open, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import type { WasmFacts } from '../artifact/wasm-config.js';
-import { worldItems } from './world.js';
+import { kindFromPreamble, TopLevelSections, WasmFormatError, type WasmKind } from './sections.js';
 
 export class WasmInputError extends Error {
   override name = 'WasmInputError';
 }
 
-/** Binary header: magic `\0asm`, then a version word. Core modules: version 1, layer 0; components: layer 1. */
-const MAGIC = [0x00, 0x61, 0x73, 0x6d];
-
-export async function inspectWasm(path: string): Promise<WasmFacts> {
-  if ((await wasmBinaryKind(path)) === 'module') return { kind: 'module' };
-  // jco is loaded only when a component needs decoding: it costs ~100 ms to start.
-  const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  let wit: string;
-  try {
-    wit = await componentWit(await readFile(path));
-  } catch (err) {
-    throw new WasmInputError(`${path} is not a valid WebAssembly component: ${String((err as Error).message ?? err).split('\n')[0]}`);
-  }
-  return { kind: 'component', ...worldItems(wit), target: null };
+export interface InspectedWasm {
+  facts: WasmFacts;
+  digest: string;
+  size: number;
 }
 
-/** Checks the path is a regular file holding a Wasm binary, and tells a core module from a component by its header. */
-export async function wasmBinaryKind(path: string): Promise<'module' | 'component'> {
+/** One buffer, reused for every read: no garbage per chunk, so memory stays at this size. */
+const READ_CHUNK = 2 * 1024 * 1024;
+
+export async function inspectWasm(path: string): Promise<InspectedWasm> {
+  await checkRegularFile(path);
+  const hash = createHash('sha256');
+  const sections = new TopLevelSections();
+  const buffer = Buffer.allocUnsafe(READ_CHUNK);
+  const handle = await open(path, 'r');
+  let size = 0;
+  try {
+    for (let n; (n = (await handle.read(buffer, 0, READ_CHUNK, size)).bytesRead) > 0; size += n) {
+      const chunk = buffer.subarray(0, n);
+      hash.update(chunk);
+      sections.push(chunk);
+    }
+    sections.end();
+  } catch (err) {
+    if (!(err instanceof WasmFormatError)) throw err;
+    const what =
+      sections.kind === undefined ? 'a WebAssembly binary' : sections.kind === 'module' ? 'a valid WebAssembly module' : 'a valid WebAssembly component';
+    throw new WasmInputError(`${path} is not ${what}: ${err.message}`);
+  } finally {
+    await handle.close();
+  }
+  const facts: WasmFacts = sections.kind === 'module' ? { kind: 'module' } : { kind: 'component', ...sections.names, target: null };
+  return { facts, digest: `sha256:${hash.digest('hex')}`, size };
+}
+
+/** Tells a core module from a component by its 8-byte preamble, after checking the path is a Wasm file. */
+export async function wasmBinaryKind(path: string): Promise<WasmKind> {
+  await checkRegularFile(path);
+  const preamble = Buffer.alloc(8);
+  const handle = await open(path, 'r');
+  try {
+    await handle.read(preamble, 0, 8, 0);
+  } finally {
+    await handle.close();
+  }
+  try {
+    return kindFromPreamble(preamble);
+  } catch (err) {
+    throw new WasmInputError(`${path} is not a WebAssembly binary: ${(err as Error).message}`);
+  }
+}
+
+async function checkRegularFile(path: string): Promise<void> {
   if (path.trim() === '') throw new WasmInputError('no component path was given');
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') throw new WasmInputError(`component file ${path} does not exist`);
@@ -35,22 +72,4 @@ export async function wasmBinaryKind(path: string): Promise<'module' | 'componen
   if (info.isDirectory()) throw new WasmInputError(`component path ${path} is a directory, not a .wasm file`);
   if (!info.isFile()) throw new WasmInputError(`component path ${path} is not a regular file`);
   if (info.size < 8) throw new WasmInputError(`${path} is not a WebAssembly binary: it is ${info.size} bytes long`);
-
-  const header = Buffer.alloc(8);
-  const handle = await open(path, 'r');
-  try {
-    await handle.read(header, 0, 8, 0);
-  } finally {
-    await handle.close();
-  }
-  if (!MAGIC.every((b, i) => header[i] === b)) {
-    throw new WasmInputError(`${path} is not a WebAssembly binary (it does not start with \\0asm)`);
-  }
-  const layer = header.readUInt16LE(6);
-  if (layer === 0) {
-    if (header.readUInt16LE(4) !== 1) throw new WasmInputError(`${path} is a WebAssembly module of unknown version ${header.readUInt16LE(4)}`);
-    return 'module';
-  }
-  if (layer !== 1) throw new WasmInputError(`${path} has an unknown WebAssembly layer ${layer}`);
-  return 'component';
 }
