@@ -5,7 +5,7 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import { createServer, request } from 'node:http';
 import { mkdtempSync, writeFileSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildHello } from '../examples/build-component.mjs';
@@ -83,13 +83,16 @@ const now = () => Number(process.hrtime.bigint() / 1000n) / 1000; // ms
 function runAction(env) {
   const started = now();
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'dist', 'index.js')], {
-    env: { PATH: process.env.PATH, HOME: work, INPUT_SBOM: 'false', INPUT_SIGN: 'false', SOURCE_DATE_EPOCH: '1700000000', ...env },
+    env: { PATH: process.env.PATH, HOME: work, RUNNER_DEBUG: '1', INPUT_SBOM: 'false', INPUT_SIGN: 'false', SOURCE_DATE_EPOCH: '1700000000', ...env },
     encoding: 'utf8',
   });
   const ms = now() - started;
   if (r.status !== 0) throw new Error(`action failed: ${r.stdout}\n${r.stderr}`);
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]) * 1024;
-  return { ms, rss };
+  // The action's debug line after reading the component: its peak RSS up to then.
+  const readRss = Number(/::debug::read .* peak RSS so far (\d+) MiB/.exec(r.stdout)?.[1]) * 2 ** 20;
+  if (!rss || !readRss) throw new Error(`no RSS figures in the action's output:\n${r.stdout}\n${r.stderr}`);
+  return { ms, rss, readRss };
 }
 
 /** skopeo remembers where it saw a blob and mounts it from there instead of uploading: forget, so it uploads. */
@@ -153,24 +156,43 @@ async function coldStart(registryHost, component) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Node's own start and exit, doing nothing: the floor under any run of the action on this machine. */
+function nodeFloor() {
+  const started = now();
+  execFileSync(process.execPath, ['-e', '0']);
+  return now() - started;
+}
+
 const registry = await startRegistry();
 const rows = [];
 try {
+  const floor = [];
   for (const [label, size] of SIZES) {
     const component = await componentOfSize(size);
     const layout = join(work, `layout-${size}`);
     runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/bench/layout`, INPUT_TAGS: 't', INPUT_PUSH: 'false', 'INPUT_OCI-LAYOUT': layout });
-    const m = { action: [], skopeo: [], limit: [], repush: [], rss: [] };
+    const m = { action: [], skopeo: [], limit: [], repush: [], rss: [], uploadRss: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const repo = `bench/${size}-${round}`;
       const a = runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/${repo}-a`, INPUT_TAGS: 't' });
       m.action.push(a.ms);
       m.rss.push(a.rss);
+      m.uploadRss.push(a.rss - a.readRss);
       m.skopeo.push(timed('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${layout}:t`, `docker://${registry.host}/${repo}-s:t`]));
       m.limit.push(limit(registry.host, `${repo}-l`, component));
       m.repush.push(runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/${repo}-a`, INPUT_TAGS: 't' }).ms);
+      floor.push(nodeFloor());
     }
-    rows.push({ label, size, action: median(m.action), skopeo: median(m.skopeo), limit: median(m.limit), repush: median(m.repush), rss: Math.max(...m.rss) });
+    rows.push({
+      label,
+      size,
+      action: median(m.action),
+      skopeo: median(m.skopeo),
+      limit: median(m.limit),
+      repush: median(m.repush),
+      rss: Math.max(...m.rss),
+      uploadRss: Math.max(...m.uploadRss),
+    });
     console.log(rows.at(-1));
     rmSync(component);
   }
@@ -180,27 +202,43 @@ try {
 
   const f = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
   const mib = (b) => `${(b / 2 ** 20).toFixed(0)} MiB`;
-  const node = process.version;
+  const big = rows.at(-1);
+  const check = (ok) => (ok ? 'met' : '**not met**');
+  const targets = [
+    ...rows.map((r) => `- ${r.label}: action ≤ 1.0× skopeo: ${(r.action / r.skopeo).toFixed(2)}×, ${check(r.action <= r.skopeo)}`),
+    `- 256 MiB: action ≤ 1.3× limit: ${(big.action / big.limit).toFixed(2)}×, ${check(big.action <= 1.3 * big.limit)}`,
+    `- 256 MiB: re-push < 1 s: ${f(big.repush)}, ${check(big.repush < 1000)}`,
+    ...rows.map((r) => `- ${r.label}: upload adds < 64 MiB RSS over the reading's peak: ${mib(r.uploadRss)}, ${check(r.uploadRss < 64 * 2 ** 20)}`),
+    ...rows.map(
+      (r) => `- ${r.label}: peak RSS < 2 × size + 150 MiB (${mib(2 * r.size + 150 * 2 ** 20)}): ${mib(r.rss)}, ${check(r.rss < 2 * r.size + 150 * 2 ** 20)}`,
+    ),
+    `- cold start to the first registry request < 400 ms: ${f(median(cold))}, ${check(median(cold) < 400)}`,
+  ];
   const md = [
     '# Benchmark',
     '',
-    `One run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${node}, ${ROUNDS} interleaved rounds per size, medians.`,
+    `One run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${ROUNDS} interleaved rounds per size, medians; ${cpus().length} CPUs.`,
     'Each push goes to a fresh repository of a local `docker-registry` (distribution 2.8) on loopback.',
     '',
-    '- action: `node dist/index.js` pushing the prebuilt component (whole process: start, jco inspection, digest, push; SBOM and signing off)',
+    '- action: `node dist/index.js` pushing the prebuilt component (whole process: start, one read of the file for digest and imports/exports, push; SBOM and signing off)',
     "- skopeo: `skopeo copy oci:<layout> docker://…` of the same artifact (the action's own `oci-layout` output), its blob-info cache cleared first so that it uploads instead of mounting the blob from an earlier round's repository",
     '- limit: `sha256sum` of the file plus one `curl -T` PUT of it to an upload URL',
     '- re-push: the action again, same repository (blobs present)',
-    "- peak RSS: the action's, from `/usr/bin/time -v`, largest over the rounds",
+    "- peak RSS: the action's, from `/usr/bin/time -v`, largest over the rounds; upload adds: that peak less the peak up to the end of reading the component (the action's debug line), largest over the rounds",
     '',
-    '| size | action | skopeo | limit | re-push | action/skopeo | action/limit | peak RSS |',
-    '|---|---|---|---|---|---|---|---|',
+    '| size | action | skopeo | limit | re-push | action/skopeo | action/limit | peak RSS | upload adds |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${f(r.action)} | ${f(r.skopeo)} | ${f(r.limit)} | ${f(r.repush)} | ${(r.action / r.skopeo).toFixed(2)}× | ${(r.action / r.limit).toFixed(2)}× | ${mib(r.rss)} |`,
+        `| ${r.label} | ${f(r.action)} | ${f(r.skopeo)} | ${f(r.limit)} | ${f(r.repush)} | ${(r.action / r.skopeo).toFixed(2)}× | ${(r.action / r.limit).toFixed(2)}× | ${mib(r.rss)} | ${mib(r.uploadRss)} |`,
     ),
     '',
     `Cold start to the first registry request (100 KiB component): ${f(median(cold))} (median of ${ROUNDS}).`,
+    `Node doing nothing (\`node -e 0\`) on this machine: ${f(median(floor))} (median of ${floor.length}), the floor under every run of the action.`,
+    '',
+    '## Targets (issue #7), from this run',
+    '',
+    ...targets,
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'bench', 'results.md'), md);

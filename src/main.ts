@@ -53,7 +53,12 @@ async function publish(): Promise<void> {
 
   // git is asked for the commit's time while the component is read, and only when SOURCE_DATE_EPOCH is not set.
   const commitTime = env.SOURCE_DATE_EPOCH?.trim() ? undefined : commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd());
+  const readStarted = performance.now();
   const { facts, ...layer } = await inspectWasm(componentPath);
+  // Peak RSS up to here: what reading the component cost, told apart from the upload's (bench/ reads it).
+  core.debug(
+    `read ${componentPath} in ${Math.round(performance.now() - readStarted)} ms, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
+  );
   if (facts.kind === 'component' && crate?.targetWorld) facts.target = crate.targetWorld;
   const created = resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTime) ?? event.commitTime, () => new Date());
 

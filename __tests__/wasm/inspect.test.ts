@@ -151,6 +151,14 @@ describe('inspectWasm', () => {
       await expect(inspectWasm(path)).rejects.toThrow(/truncated\.wasm is not a valid WebAssembly component: it ends inside a section .*truncated/);
     });
 
+    it('a malformed export section early in a large component (a read still in flight when it fails)', async () => {
+      const padding = Buffer.concat([Buffer.from([0x00, 0x80, 0x80, 0xc0, 0x01, 0x01, 0x70]), Buffer.alloc(3 * 1024 * 1024 - 2)]); // custom section "p", 3 MiB
+      const bytes = Buffer.concat([readFileSync(await helloComponentFile()), Buffer.from([0x0b, 0x01, 0x05]), padding]);
+      await expect(inspectWasm(file('bad-export.wasm', bytes))).rejects.toThrow(
+        /bad-export\.wasm is not a valid WebAssembly component: an import or export section ends too early/,
+      );
+    });
+
     it('a component with bytes after its last section', async () => {
       const path = file('trailing.wasm', Buffer.concat([readFileSync(await helloComponentFile()), Buffer.from([0x0b, 0x05, 0x01])]));
       await expect(inspectWasm(path)).rejects.toThrow(/trailing\.wasm is not a valid WebAssembly component/);

@@ -2,7 +2,8 @@
 // backoff, timeouts, and error bodies read up to a limit. Everything the registry client sends goes here.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, request } from './http.js';
 import { basicAuthorization, parseChallenge, tokenFromResponse, type Credentials } from './auth.js';
 import { ERROR_BODY_LIMIT, NetworkError, parseErrorBody, RegistryError } from './errors.js';
 import { isLoopbackHost } from './reference.js';
