@@ -53,7 +53,11 @@ describe('RepositoryClient against the real registry', () => {
     const path = randomFile(300_000);
     const layer = await digestFile(path);
     const m = manifestFor(layer);
-    const c = client('client/basic');
+    const log: string[] = [];
+    const c = new RepositoryClient(
+      { registry: registry.host, name: 'client/basic' },
+      { plainHttp: false, credentials: TEST_CREDENTIALS, log: (l) => log.push(l) },
+    );
     const blobs = [
       { descriptor: { mediaType: 'application/octet-stream', ...layer }, source: { path } },
       { descriptor: m.config, source: { bytes: EMPTY_CONFIG.bytes } },
@@ -67,6 +71,11 @@ describe('RepositoryClient against the real registry', () => {
     expect((await c.getManifest('one'))?.bytes.equals(m.bytes)).toBe(true);
     expect(await c.getManifest('missing')).toBeUndefined();
     await c.close();
+    // Every request is told in the debug log, by path: an upload URL's query (session state, digest) is left out.
+    const uploads = log.filter((l) => l.startsWith('PUT ') && l.includes('/blobs/uploads/'));
+    expect(uploads).toHaveLength(2);
+    for (const line of uploads) expect(line).toMatch(new RegExp(`^PUT ${registry.host}/v2/client/basic/blobs/uploads/[^?: ]+: 201 in \\d+ ms$`));
+    expect(log.filter((l) => /^PUT \S+\/v2\/client\/basic\/manifests\/two: 201 in \d+ ms$/.test(l))).toHaveLength(1);
   });
 
   it('uploads in chunks with Content-Range and the bytes arrive intact', async () => {

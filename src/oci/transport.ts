@@ -159,8 +159,12 @@ export class Transport {
     for (let attempt = 0; ; attempt++) {
       const mayRetry = attempt < retries && waited < this.retry.maxTotalWaitMs;
       let res: Dispatcher.ResponseData;
+      const sent = init();
+      const started = performance.now();
       try {
-        res = await request(url, { ...init(), dispatcher: this.agent });
+        res = await request(url, { ...sent, dispatcher: this.agent });
+        // Path only: an upload URL's query carries the registry's session state.
+        this.options.log?.(`${sent.method} ${url.host}${url.pathname}: ${res.statusCode} in ${Math.round(performance.now() - started)} ms`);
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
         if (RETRYABLE_CODES.has(code) && mayRetry) {
