@@ -47,7 +47,9 @@ export class TopLevelSections {
   private pending: number[] = [];
   private skipping = 0;
   private collecting: { id: number; bytes: Buffer; filled: number } | undefined;
+  /** Bytes pushed before the current chunk, and where the section being read starts: for the error messages. */
   private offset = 0;
+  private sectionStart = 0;
 
   push(chunk: Uint8Array): void {
     let pos = 0;
@@ -67,6 +69,7 @@ export class TopLevelSections {
           this.readSection(c.id, c.bytes);
         }
       } else {
+        if (this.pending.length === 0) this.sectionStart = this.offset + pos;
         this.pending.push(chunk[pos++]!);
         this.headerByte();
       }
@@ -77,7 +80,7 @@ export class TopLevelSections {
   end(): void {
     if (this.kind === undefined) throw new WasmFormatError('it ends inside the 8-byte preamble');
     if (this.pending.length > 0 || this.skipping > 0 || this.collecting) {
-      throw new WasmFormatError(`it ends inside a section (at byte ${this.offset}): the file is truncated`);
+      throw new WasmFormatError(`it ends inside the section that starts at byte ${this.sectionStart}: the file is truncated`);
     }
   }
 
@@ -92,7 +95,7 @@ export class TopLevelSections {
     }
     // Section header: id byte, then the content size as a LEB128 u32 (at most 5 bytes).
     if (p.length === 1 || (p[p.length - 1]! & 0x80) !== 0) {
-      if (p.length > 6) throw new WasmFormatError(`the size of the section at byte ${this.offset} is not a valid u32`);
+      if (p.length >= 6) throw new WasmFormatError(`the size of the section at byte ${this.sectionStart} is not a valid u32`);
       return;
     }
     const id = p[0]!;
