@@ -2,38 +2,6 @@ export const id = 725;
 export const ids = [725];
 export const modules = {
 
-/***/ 37585:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ packageKey),
-/* harmony export */   R: () => (/* binding */ parseCargoLock)
-/* harmony export */ });
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
-// Cargo.lock (TOML, format v3/v4): every package with version, source, checksum and dependencies.
-
-const packageKey = (p) => `${p.name}@${p.version}`;
-function parseCargoLock(text) {
-    const doc = (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
-    const packages = doc.package ?? [];
-    // A dependency entry is "name", "name version" or "name version (source)"; the name alone is unique in the lock.
-    const resolve = (entry) => {
-        const [name, version] = entry.split(' ');
-        const match = packages.find((p) => p.name === name && (version === undefined || p.version === version));
-        return match ? packageKey(match) : entry;
-    };
-    return packages.map((p) => ({
-        name: p.name,
-        version: p.version,
-        source: p.source,
-        checksum: p.checksum,
-        dependencies: (p.dependencies ?? []).map(resolve),
-    }));
-}
-
-
-/***/ }),
-
 /***/ 66725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -2,7 +2,8 @@
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { readEventFacts, type EventFacts } from './github/event.js';
+import { readEventFacts } from './github/event.js';
+import { eventAnnotations } from './github/annotations.js';
 import { deriveTags } from './github/tags.js';
 import { floatingTags } from './github/latest.js';
 import { commitTimeFromGit } from './github/commit.js';
@@ -12,20 +13,17 @@ import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission
 import { writeOutputs, writeSummary } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
-import type { CrateFacts } from './build/crate.js';
 import { inspectWasm } from './wasm/inspect.js';
 import { resolveCreated } from './artifact/created.js';
 import { buildArtifact } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
-import { defaultAnnotations, previewAnnotations } from './artifact/annotations.js';
 import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
 import { retryPolicy, timeoutsFromEnv } from './oci/policy.js';
 import { pushManifest, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
-import { attachReferrer, type AttachResult, type Referrer } from './oci/referrers.js';
-import type { BuiltComponent } from './build/build-crate.js';
+import { attachReferrer, type AttachResult } from './oci/referrers.js';
 import { provenanceStatement, runFactsFromEnv } from './attach/provenance.js';
 import { githubOidc, shouldSign } from './github/signing.js';
 
@@ -79,13 +77,16 @@ async function publish(): Promise<void> {
       facts,
       layer: { ...layer, title: built?.title ?? basename(componentPath) },
       created,
-      annotations: { ...annotationsFor(event, crate, created, derived.version ?? crate?.version ?? tags[0]), ...settings.annotations },
+      annotations: { ...eventAnnotations(event, crate, created, derived.version ?? crate?.version ?? tags[0]), ...settings.annotations },
     });
     core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
     core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
 
     // Made before anything is pushed, so that a bad SBOM file fails the step with nothing half-published.
-    const sbom = push ? await sbomFor(settings.sbom, built, componentPath, layer.digest, created) : undefined;
+    const sbom =
+      push && settings.sbom !== 'false'
+        ? await (await import('./attach/sbom-choice.js')).sbomForRun(settings.sbom, built, componentPath, layer.digest, created)
+        : undefined;
 
     if (layoutDir) {
       await writeOciLayout(layoutDir, artifact, componentPath, tags);
@@ -153,45 +154,6 @@ async function publish(): Promise<void> {
   } finally {
     await client?.close();
   }
-}
-
-/** The SBOM referrer the `sbom` input asks for: generated (with the crate's packages when one was built) or a file. */
-async function sbomFor(
-  option: string,
-  built: BuiltComponent | undefined,
-  componentPath: string,
-  layerDigest: string,
-  created: string,
-): Promise<Referrer | undefined> {
-  if (option === 'false') return undefined;
-  const { sbomReferrer } = await import('./attach/sbom-referrer.js');
-  const packages =
-    built && option === 'auto' ? await (await import('./build/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot) : undefined;
-  return sbomReferrer(option, {
-    name: built?.crate?.name ?? basename(componentPath),
-    version: built?.crate?.version,
-    sha256: layerDigest.slice('sha256:'.length),
-    created,
-    packages,
-    rootPackage: built?.packageKey,
-  });
-}
-
-function annotationsFor(event: EventFacts, crate: CrateFacts | undefined, created: string, version: string | undefined): Record<string, string> {
-  const repositoryUrl = event.repository ? `${event.serverUrl}/${event.repository}` : undefined;
-  return {
-    ...defaultAnnotations(created, {
-      // The GitHub repository links a GHCR package to it; the crate's own repository is the fallback.
-      source: repositoryUrl ?? crate?.repository,
-      url: repositoryUrl ?? crate?.repository,
-      revision: event.sha || undefined,
-      version,
-      title: crate?.name,
-      description: crate?.description,
-      licenses: crate?.license,
-    }),
-    ...(event.prNumber !== undefined ? previewAnnotations(event.prNumber, event.headSha ?? event.sha) : {}),
-  };
 }
 
 /** A client for the repository, with credentials from the inputs or ~/.docker/config.json, all masked. */

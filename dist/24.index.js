@@ -1,5 +1,5 @@
-export const id = 449;
-export const ids = [449];
+export const id = 24;
+export const ids = [24];
 export const modules = {
 
 /***/ 37585:
@@ -34,15 +34,19 @@ function parseCargoLock(text) {
 
 /***/ }),
 
-/***/ 78449:
+/***/ 10024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  sbomReferrer: () => (/* binding */ sbomReferrer)
+  sbomForRun: () => (/* binding */ sbomForRun)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/oci/referrers.ts
@@ -162,6 +166,23 @@ async function sbomReferrer(option, subject) {
         layers: [{ descriptor: { mediaType, digest, size: bytes.length }, source: { bytes } }],
         annotations: { 'org.opencontainers.image.created': subject.created },
     };
+}
+
+;// CONCATENATED MODULE: ./src/attach/sbom-choice.ts
+// Which SBOM a run attaches, from the `sbom` input: generated (with the locked packages of the crate when the
+// action built one) or the user's file. Loaded only when a run attaches one (CycloneDX is large).
+
+
+async function sbomForRun(option, built, componentPath, layerDigest, created) {
+    const packages = built && option === 'auto' ? await (await __webpack_require__.e(/* import() */ 725).then(__webpack_require__.bind(__webpack_require__, 66725))).lockedPackages(built.crateDir, built.workspaceRoot) : undefined;
+    return sbomReferrer(option, {
+        name: built?.crate?.name ?? (0,external_node_path_.basename)(componentPath),
+        version: built?.crate?.version,
+        sha256: layerDigest.slice('sha256:'.length),
+        created,
+        packages,
+        rootPackage: built?.packageKey,
+    });
 }
 
 
