@@ -9,6 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildHello } from '../examples/build-component.mjs';
+import { writePaddedComponent } from '../examples/pad-component.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -47,35 +48,9 @@ async function startRegistry() {
   throw new Error('registry did not start');
 }
 
-/** A real component, padded with a custom section to `size` bytes (a custom section may stand anywhere). */
+/** A real component, padded with a custom section to `size` bytes. */
 async function componentOfSize(size) {
-  const base = await buildHello();
-  const name = Buffer.from('bench-padding');
-  const leb = (n) => {
-    const out = [];
-    do {
-      let b = n & 0x7f;
-      n = Math.floor(n / 128);
-      if (n) b |= 0x80;
-      out.push(b);
-    } while (n);
-    return Buffer.from(out);
-  };
-  let payload = Math.max(0, size - base.length - 1 - 5 - 1 - name.length);
-  for (;;) {
-    const section = Buffer.concat([Buffer.from([0]), leb(1 + name.length + payload), leb(name.length), name]);
-    const total = base.length + section.length + payload;
-    if (total <= size) {
-      payload += size - total;
-      const path = join(work, `component-${size}.wasm`);
-      const fd = openSync(path, 'w');
-      writeFileSync(fd, Buffer.concat([base, Buffer.concat([Buffer.from([0]), leb(1 + name.length + payload), leb(name.length), name])]));
-      const chunk = Buffer.alloc(1 << 20, 0x5a);
-      for (let left = payload; left > 0; left -= chunk.length) writeFileSync(fd, left >= chunk.length ? chunk : chunk.subarray(0, left));
-      return path;
-    }
-    payload -= total - size;
-  }
+  return writePaddedComponent(await buildHello(), size, join(work, `component-${size}.wasm`));
 }
 
 const now = () => Number(process.hrtime.bigint() / 1000n) / 1000; // ms

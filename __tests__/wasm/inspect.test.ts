@@ -1,12 +1,13 @@
 // Inspection of real components (built with jco from WAT and WIT), checked against jco's own decoding of
 // their world and against sha256sum.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { componentWit } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { inspectWasm, wasmBinaryKind } from '../../src/wasm/inspect.js';
 import { buildComponent } from '../../examples/build-component.mjs';
+import { writePaddedComponent } from '../../examples/pad-component.mjs';
 import { worldItems } from '../helpers/wit-world.js';
 import { coreModuleFile, helloComponentFile, proxyComponent, tmp } from '../helpers/components.js';
 
@@ -74,14 +75,7 @@ describe('inspectWasm', () => {
 
   it('reads a 128 MiB component (a custom section padding it) with RSS growing by less than 16 MiB', async () => {
     const SIZE = 128 * 1024 * 1024;
-    const hello = readFileSync(await helloComponentFile());
-    // Custom section: id 0, a 5-byte LEB size, then the name; the rest of the file is its payload (zeros).
-    const name = Buffer.from('padding');
-    const header = Buffer.from([0x00, 0, 0, 0, 0, 0, name.length, ...name]);
-    let left = SIZE - hello.length - 6;
-    for (let i = 1; i <= 5; i++, left = Math.floor(left / 128)) header[i] = (left & 0x7f) | (i < 5 ? 0x80 : 0);
-    const path = write('big.wasm', Buffer.concat([hello, header]));
-    truncateSync(path, SIZE);
+    const path = writePaddedComponent(readFileSync(await helloComponentFile()), SIZE, join(tmp('big'), 'big.wasm'));
 
     globalThis.gc?.();
     const baseline = process.memoryUsage().rss;
