@@ -28,7 +28,7 @@ execFileSync(
   { stdio: 'inherit', cwd: root },
 );
 
-// Copy exactly what `componentWit` loads: jco-transpile's wasm-tools entry and vendor files, and the
+// Copy exactly what `componentNew` (the preview1 adapter step) loads: jco-transpile's wasm-tools entry and vendor files, and the
 // preview2-shim it imports (node build only).
 // Node's own lookup: the package's node_modules first, then its parents'.
 const packageDir = (name, from) => {

@@ -31,3 +31,25 @@ export function worldItems(wit: string): { imports: string[]; exports: string[] 
 function count(line: string, ch: string): number {
   return line.split(ch).length - 1;
 }
+
+/** World-level type names in that WIT: `use iface.{a, b as c}` (a, c), `type t = …`, `resource r`, and the like. */
+export function worldTypes(wit: string): string[] {
+  const types: string[] = [];
+  const root = /^world\s+\S+\s*\{([\s\S]*)^\}/m.exec(wit)?.[1] ?? '';
+  for (const line of root.split('\n').map((l) => l.trim())) {
+    const use = /^use\s+\S+\.\{([^}]*)\}/.exec(line);
+    if (use)
+      types.push(
+        ...use[1]!.split(',').map((n) =>
+          n
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!
+            .replace(/^%/, ''),
+        ),
+      );
+    const def = /^(?:type|resource|record|variant|enum|flags)\s+%?([\w-]+)/.exec(line);
+    if (def) types.push(def[1]!);
+  }
+  return types;
+}

@@ -161,12 +161,15 @@ export class Transport {
       let res: Dispatcher.ResponseData;
       const sent = init();
       const started = performance.now();
+      // Path only: an upload URL's query carries the registry's session state.
+      const told = (outcome: string | number) =>
+        this.options.log?.(`${sent.method} ${url.host}${url.pathname}: ${outcome} in ${Math.round(performance.now() - started)} ms`);
       try {
         res = await request(url, { ...sent, dispatcher: this.agent });
-        // Path only: an upload URL's query carries the registry's session state.
-        this.options.log?.(`${sent.method} ${url.host}${url.pathname}: ${res.statusCode} in ${Math.round(performance.now() - started)} ms`);
+        told(res.statusCode);
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
+        told(code || 'no answer');
         if (RETRYABLE_CODES.has(code) && mayRetry) {
           waited += await this.wait(attempt, undefined, `${operation}: ${code}`);
           continue;

@@ -20,9 +20,9 @@ export interface InspectedWasm {
 const READ_CHUNK = 2 * 1024 * 1024;
 
 export async function inspectWasm(path: string): Promise<InspectedWasm> {
-  await checkRegularFile(path);
+  const fileSize = await checkRegularFile(path);
   const hash = createHash('sha256');
-  const sections = new TopLevelSections();
+  const sections = new TopLevelSections(fileSize);
   let [current, spare] = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
   const handle = await open(path, 'r');
   let size = 0;
@@ -71,7 +71,8 @@ export async function wasmBinaryKind(path: string): Promise<WasmKind> {
   }
 }
 
-async function checkRegularFile(path: string): Promise<void> {
+/** The file's size, once it is known to be a regular file long enough to hold a preamble. */
+async function checkRegularFile(path: string): Promise<number> {
   if (path.trim() === '') throw new WasmInputError('no component path was given');
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') throw new WasmInputError(`component file ${path} does not exist`);
@@ -81,4 +82,5 @@ async function checkRegularFile(path: string): Promise<void> {
   if (info.isDirectory()) throw new WasmInputError(`component path ${path} is a directory, not a .wasm file`);
   if (!info.isFile()) throw new WasmInputError(`component path ${path} is not a regular file`);
   if (info.size < 8) throw new WasmInputError(`${path} is not a WebAssembly binary: it is ${info.size} bytes long`);
+  return info.size;
 }

@@ -7,8 +7,10 @@
 // Export Definitions"). The names are what wit-component's decoder turns into world keys and oci-wasm
 // writes to the config (rust-oci-wasm src/component.rs: `world.imports.keys()`), in the component's order:
 // an interface by its id with version (`wasi:http/types@0.2.0`), a function, inline instance or type by its
-// plain name. Imports of types are world items too (a world's `use` and type definitions); exports of types
-// are not (a world cannot export a type).
+// plain name. Imports of types are world items (a world's `use` and type definitions); imports of core
+// modules or components are not, and the decoder leaves them out. A world exports only functions and
+// instances: a component exporting anything else cannot be described as a world, and oci-wasm (like jco)
+// refuses it, so this does too.
 
 export type ExternKind = 'module' | 'func' | 'value' | 'type' | 'component' | 'instance';
 
@@ -22,11 +24,19 @@ export class WasmFormatError extends Error {
 }
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];
+/** The component binary version current tools write and wasmparser (wasmtime, jco) reads; earlier drafts differ. */
+const COMPONENT_VERSION = 0x0d;
+const CUSTOM_SECTION = 0;
 const IMPORT_SECTION = 10;
 const EXPORT_SECTION = 11;
-/** Core modules are layer 0 (version 1); components layer 1 (their version word follows the proposal's drafts). */
+/** Highest section id: components 12 (value), core modules 13 (tag, exception handling). */
+const LAST_SECTION_ID = { component: 12, module: 13 } as const;
+/** Import and export sections are held in memory to be read: names only, so a few KiB in practice. */
+const MAX_NAMES_SECTION = 16 * 1024 * 1024;
+
 export type WasmKind = 'module' | 'component';
 
+/** Core modules are layer 0 (version 1); components layer 1. */
 export function kindFromPreamble(preamble: Uint8Array): WasmKind {
   if (!MAGIC.every((b, i) => preamble[i] === b)) throw new WasmFormatError('it does not start with \\0asm');
   const version = preamble[4]! | (preamble[5]! << 8);
@@ -36,13 +46,20 @@ export function kindFromPreamble(preamble: Uint8Array): WasmKind {
     return 'module';
   }
   if (layer !== 1) throw new WasmFormatError(`it has an unknown WebAssembly layer ${layer}`);
+  if (version !== COMPONENT_VERSION) {
+    throw new WasmFormatError(
+      `it is a component of binary version 0x${version.toString(16)}, not 0x${COMPONENT_VERSION.toString(16)}: rebuild it with current tools (runtimes refuse other versions)`,
+    );
+  }
   return 'component';
 }
 
-/** Feed it the file's bytes in order with `push`, then call `end`. */
+/** Feed it the file's bytes in order with `push`, then call `end`. `fileSize`, when given, catches a section longer than the file at once. */
 export class TopLevelSections {
   kind: WasmKind | undefined;
   readonly names: ComponentNames = { imports: [], exports: [] };
+  /** Exports a world cannot hold, refused at the end (one message for all). */
+  private otherExports: Array<{ name: string; kind: ExternKind }> = [];
   /** Bytes of the preamble or of a section header not complete yet. */
   private pending: number[] = [];
   private skipping = 0;
@@ -50,6 +67,8 @@ export class TopLevelSections {
   /** Bytes pushed before the current chunk, and where the section being read starts: for the error messages. */
   private offset = 0;
   private sectionStart = 0;
+
+  constructor(private readonly fileSize?: number) {}
 
   push(chunk: Uint8Array): void {
     let pos = 0;
@@ -82,6 +101,13 @@ export class TopLevelSections {
     if (this.pending.length > 0 || this.skipping > 0 || this.collecting) {
       throw new WasmFormatError(`it ends inside the section that starts at byte ${this.sectionStart}: the file is truncated`);
     }
+    if (this.otherExports.length > 0) {
+      const listed = this.otherExports.map((e) => `${e.kind} "${e.name}"`).join(', ');
+      if (this.names.exports.length === 0 && this.otherExports.every((e) => e.kind === 'type')) {
+        throw new WasmFormatError(`it exports only types (${listed}): it is a WIT package, not a component`);
+      }
+      throw new WasmFormatError(`it exports ${listed}: a component's world exports only functions and interfaces`);
+    }
   }
 
   private headerByte(): void {
@@ -100,8 +126,15 @@ export class TopLevelSections {
     }
     const id = p[0]!;
     const size = leb128(p, 1);
+    const where = `the section at byte ${this.sectionStart}`;
     this.pending = [];
+    if (id > LAST_SECTION_ID[this.kind]) throw new WasmFormatError(`${where} has an unknown id ${id}`);
+    if (id === CUSTOM_SECTION && size === 0) throw new WasmFormatError(`${where} is a custom section without a name`);
+    if (this.fileSize !== undefined && this.sectionStart + p.length + size > this.fileSize) {
+      throw new WasmFormatError(`${where} is ${size} bytes long, past the end of the file: the file is truncated`);
+    }
     if (this.kind === 'component' && (id === IMPORT_SECTION || id === EXPORT_SECTION)) {
+      if (size > MAX_NAMES_SECTION) throw new WasmFormatError(`${where} holds ${size} bytes of imports or exports, more than this action reads`);
       const bytes = Buffer.alloc(size);
       if (size === 0) this.readSection(id, bytes);
       else this.collecting = { id, bytes, filled: 0 };
@@ -111,31 +144,46 @@ export class TopLevelSections {
   }
 
   private readSection(id: number, bytes: Buffer): void {
-    const r = new Reader(bytes);
-    const count = r.u32();
-    for (let i = 0; i < count; i++) {
-      const name = r.externName();
-      if (id === IMPORT_SECTION) {
-        const kind = r.externDesc();
-        if (kind === 'instance' || kind === 'func' || kind === 'type') this.names.imports.push(name);
-      } else {
-        const kind = r.sortIdx();
-        if (r.u8() === 0x01) r.externDesc(); // optional ascribed type
-        if (kind === 'instance' || kind === 'func') this.names.exports.push(name);
+    const what = id === IMPORT_SECTION ? 'import' : 'export';
+    try {
+      const r = new Reader(bytes);
+      const count = r.u32();
+      for (let i = 0; i < count; i++) {
+        const name = r.externName();
+        if (id === IMPORT_SECTION) {
+          const kind = r.externDesc();
+          if (kind === 'instance' || kind === 'func' || kind === 'type') this.add(this.names.imports, name, 'import');
+        } else {
+          const kind = r.sortIdx();
+          const ascribed = r.u8(); // an optional type ascription: 0x00 none, 0x01 an externdesc
+          if (ascribed === 0x01) r.externDesc();
+          else if (ascribed !== 0x00) throw new WasmFormatError(`the export "${name}" has an invalid type ascription byte 0x${ascribed.toString(16)}`);
+          if (kind === 'instance' || kind === 'func') this.add(this.names.exports, name, 'export');
+          else this.otherExports.push({ name, kind });
+        }
       }
+      if (!r.done()) throw new WasmFormatError(`${r.left()} bytes are left over after its ${count} entries`);
+    } catch (err) {
+      if (!(err instanceof WasmFormatError)) throw err;
+      throw new WasmFormatError(`its ${what} section at byte ${this.sectionStart}: ${err.message}`);
     }
-    if (!r.done()) throw new WasmFormatError(`its ${id === IMPORT_SECTION ? 'import' : 'export'} section has ${r.left()} bytes left over`);
+  }
+
+  private add(list: string[], name: string, what: string): void {
+    if (list.includes(name)) throw new WasmFormatError(`the ${what} "${name}" appears twice`);
+    list.push(name);
   }
 }
 
 function leb128(bytes: number[], from: number): number {
   let value = 0;
   for (let i = from, shift = 0; i < bytes.length; i++, shift += 7) value += (bytes[i]! & 0x7f) * 2 ** shift;
-  if (value > 0xffffffff) throw new WasmFormatError('a section size is larger than a u32');
+  if (value > 0xffffffff) throw new WasmFormatError('a number is larger than a u32');
   return value;
 }
 
 const SORTS: Record<number, ExternKind> = { 0x01: 'func', 0x02: 'value', 0x03: 'type', 0x04: 'component', 0x05: 'instance' };
+const CORE_MODULE_SORT = 0x11;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads the productions import and export sections use, failing on anything out of bounds. */
@@ -150,7 +198,7 @@ class Reader {
     return this.bytes.length - this.pos;
   }
   u8(): number {
-    if (this.pos >= this.bytes.length) throw new WasmFormatError('an import or export section ends too early');
+    if (this.pos >= this.bytes.length) throw new WasmFormatError('it ends in the middle of an entry');
     return this.bytes[this.pos++]!;
   }
   u32(): number {
@@ -159,44 +207,39 @@ class Reader {
     do {
       b = this.u8();
       bytes.push(b);
-      if (bytes.length > 5) throw new WasmFormatError('an import or export section holds an invalid u32');
+      if (bytes.length > 5) throw new WasmFormatError('it holds a number longer than a u32');
     } while (b & 0x80);
     return leb128(bytes, 0);
-  }
-  /** `valtype`: a type index, or a primitive value type encoded as a negative one-byte s33. */
-  valType(): void {
-    this.u32();
   }
   /** importname' / exportname': a discriminator byte (0x00; 0x01 was an older marker for interface names, still accepted by wasmparser), then the name. */
   externName(): string {
     const tag = this.u8();
-    if (tag !== 0x00 && tag !== 0x01) throw new WasmFormatError(`an import or export name has an encoding this action does not read (0x${tag.toString(16)})`);
+    if (tag !== 0x00 && tag !== 0x01) throw new WasmFormatError(`a name has an encoding this action does not read (0x${tag.toString(16)})`);
     const len = this.u32();
-    if (len > this.left()) throw new WasmFormatError('an import or export name runs past its section');
+    if (len > this.left()) throw new WasmFormatError('a name runs past the end of the section');
     try {
       return UTF8.decode(this.bytes.subarray(this.pos, (this.pos += len)));
     } catch {
-      throw new WasmFormatError('an import or export name is not valid UTF-8');
+      throw new WasmFormatError('a name is not valid UTF-8');
     }
   }
   externDesc(): ExternKind {
     const tag = this.u8();
     switch (tag) {
       case 0x00:
-        if (this.u8() !== 0x11) throw new WasmFormatError('an import or export names a core sort other than module');
+        this.coreModuleSort();
         this.u32();
         return 'module';
       case 0x02: {
-        const bound = this.u8(); // 0x00 eq <valueidx> | 0x01 <valtype>
-        if (bound === 0x00) this.u32();
-        else if (bound === 0x01) this.valType();
-        else throw new WasmFormatError(`an import or export has an unknown value bound 0x${bound.toString(16)}`);
+        const bound = this.u8(); // 0x00 eq <valueidx> | 0x01 <valtype>: a type index, or a primitive as a one-byte negative s33
+        if (bound !== 0x00 && bound !== 0x01) throw new WasmFormatError(`a value has an unknown bound 0x${bound.toString(16)}`);
+        this.u32();
         return 'value';
       }
       case 0x03: {
         const bound = this.u8(); // 0x00 eq <typeidx> | 0x01 sub resource
         if (bound === 0x00) this.u32();
-        else if (bound !== 0x01) throw new WasmFormatError(`an import or export has an unknown type bound 0x${bound.toString(16)}`);
+        else if (bound !== 0x01) throw new WasmFormatError(`a type has an unknown bound 0x${bound.toString(16)}`);
         return 'type';
       }
       case 0x01:
@@ -205,15 +248,19 @@ class Reader {
         this.u32();
         return SORTS[tag]!;
       default:
-        throw new WasmFormatError(`an import or export has an unknown kind 0x${tag.toString(16)}`);
+        throw new WasmFormatError(`an entry has an unknown kind 0x${tag.toString(16)}`);
     }
   }
-  /** `sortidx`: the exported item's sort (0x00 + a core sort byte for core items) and index. */
-  sortIdx(): ExternKind | 'core' {
+  /** `sortidx`: the exported item's sort (0x00 then the core sort, which must be module, for a core item) and index. */
+  sortIdx(): ExternKind {
     const sort = this.u8();
-    if (sort === 0x00) this.u8();
+    if (sort === 0x00) this.coreModuleSort();
     else if (!(sort in SORTS)) throw new WasmFormatError(`an export has an unknown sort 0x${sort.toString(16)}`);
     this.u32();
-    return sort === 0x00 ? 'core' : SORTS[sort]!;
+    return sort === 0x00 ? 'module' : SORTS[sort]!;
+  }
+  private coreModuleSort(): void {
+    const core = this.u8();
+    if (core !== CORE_MODULE_SORT) throw new WasmFormatError(`a component imports or exports a core item other than a module (sort 0x${core.toString(16)})`);
   }
 }
