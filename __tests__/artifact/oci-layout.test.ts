@@ -1,5 +1,5 @@
 // The OCI layout output, read by skopeo and copied to the real registry with its digest intact.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,17 +8,13 @@ import { writeOciLayout } from '../../src/artifact/oci-layout.js';
 import { buildArtifact } from '../../src/artifact/manifest.js';
 import { digestFile } from '../helpers/file-digest.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
-import { startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { registryForSuite } from '../helpers/registry.js';
 import { rawManifest } from '../helpers/skopeo.js';
 
 const exec = promisify(execFile);
 
 describe('writeOciLayout', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry('anonymous');
-  });
-  afterAll(() => registry.stop());
+  const registry = registryForSuite('anonymous');
 
   it('writes a layout skopeo can copy to a registry, digest unchanged', async () => {
     const component = await helloComponentFile();

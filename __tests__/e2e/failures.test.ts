@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
+import { registryForSuite, startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
 import { errorMessage, runAction, visibleOutput } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { listTags } from '../helpers/skopeo.js';
@@ -65,11 +65,7 @@ describe('failures of the bundled action', () => {
 });
 
 describe('credentials from ~/.docker/config.json', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry('htpasswd');
-  });
-  afterAll(() => registry.stop());
+  const registry = registryForSuite('htpasswd');
 
   it('are used when no password is given (as after docker/login-action)', async () => {
     const dockerConfig = tmp('docker-config');
@@ -93,11 +89,7 @@ describe('credentials from ~/.docker/config.json', () => {
 });
 
 describe("the default GITHUB_TOKEN and a registry that is not GitHub's", () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry('token');
-  });
-  afterAll(() => registry.stop());
+  const registry = registryForSuite('token');
 
   it('is never sent there: a notice says why, and the registry sees no credentials', async () => {
     const token = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startRegistry, type AuthMode, type TestRegistry } from '../helpers/registry.js';
+import { registryForSuite, startRegistry, type AuthMode, type TestRegistry } from '../helpers/registry.js';
 import { runAction } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
@@ -93,11 +93,7 @@ describe.each<AuthMode>(['anonymous', 'htpasswd', 'token'])('push with %s auth',
 });
 
 describe('a release tag push, as GitHub runs it', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry('anonymous');
-  });
-  afterAll(() => registry.stop());
+  const registry = registryForSuite('anonymous');
 
   it('publishes the semver tags, created at the commit time, the same digest on every run', async () => {
     // A real checkout: `created` must come from the commit, not the clock.
@@ -135,11 +131,7 @@ describe('a release tag push, as GitHub runs it', () => {
 });
 
 describe('SBOM referrer', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry('anonymous');
-  });
-  afterAll(() => registry.stop());
+  const registry = registryForSuite('anonymous');
 
   it('lands under the sha256-<hex> tag, once however often the step runs; sbom: false attaches nothing', async () => {
     const component = await helloComponentFile();

@@ -5,6 +5,7 @@ import { mkdtempSync, openSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort } from './ports.js';
 import { startTokenServer, type TokenServer } from './token-server.js';
 
@@ -54,6 +55,16 @@ export async function startRegistry(mode: AuthMode = 'anonymous'): Promise<TestR
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A registry for the enclosing describe block: started before its tests, stopped after; filled in by beforeAll. */
+export function registryForSuite(mode: AuthMode): TestRegistry {
+  const registry = {} as TestRegistry;
+  beforeAll(async () => {
+    Object.assign(registry, await startRegistry(mode));
+  });
+  afterAll(() => registry.stop());
+  return registry;
 }
 
 async function waitForRegistry(host: string, child: ChildProcess): Promise<void> {

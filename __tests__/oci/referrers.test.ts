@@ -1,10 +1,10 @@
 // Referrers against the real registry, which, like GHCR, has no referrers API: the fallback tag path, for
 // real. The API path through a proxy that adds what a registry with the API sends.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RepositoryClient, sha256Digest, OCI_MANIFEST, OCI_INDEX, type Descriptor } from '../../src/oci/repository.js';
 import { pushManifest } from '../../src/oci/push.js';
 import { attachReferrer, EMPTY_CONFIG, fallbackTag, type Referrer } from '../../src/oci/referrers.js';
-import { startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { registryForSuite } from '../helpers/registry.js';
 import { startProxy } from '../helpers/proxy.js';
 import { rawManifest } from '../helpers/skopeo.js';
 
@@ -40,11 +40,7 @@ async function pushSubject(client: RepositoryClient, tag: string): Promise<Descr
 }
 
 describe('referrers', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry('anonymous');
-  });
-  afterAll(() => registry.stop());
+  const registry = registryForSuite('anonymous');
 
   it('without a referrers API: the sha256-<hex> index lists each once, keeps older ones, and points at the subject', async () => {
     const client = new RepositoryClient({ registry: registry.host, name: 'ref/fallback' }, { plainHttp: false });

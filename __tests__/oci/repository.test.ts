@@ -1,6 +1,6 @@
 // The registry client against the real registry: uploads (monolithic and chunked), existence checks,
 // manifests, credentials kept to the registry's host, and memory while streaming a large blob.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { openSync, writeSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { RepositoryClient, sha256Digest, OCI_MANIFEST } from '../../src/oci/repo
 import { pushManifest } from '../../src/oci/push.js';
 import { digestFile } from '../helpers/file-digest.js';
 import { RegistryError } from '../../src/oci/errors.js';
-import { startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
+import { registryForSuite, TEST_CREDENTIALS } from '../helpers/registry.js';
 import { startProxy } from '../helpers/proxy.js';
 import { copyToLayout, rawManifest } from '../helpers/skopeo.js';
 import { tmp } from '../helpers/components.js';
@@ -40,11 +40,7 @@ function randomFile(size: number): string {
 }
 
 describe('RepositoryClient against the real registry', () => {
-  let registry: TestRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry('htpasswd');
-  });
-  afterAll(() => registry.stop());
+  const registry = registryForSuite('htpasswd');
 
   const client = (name: string, upload?: { chunkThreshold: number; chunkSize: number }) =>
     new RepositoryClient({ registry: registry.host, name }, { plainHttp: false, credentials: TEST_CREDENTIALS }, upload);
