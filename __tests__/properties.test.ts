@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseChallenge } from '../src/oci/auth.js';
-import { isValidTag, parseRepository, ReferenceError } from '../src/oci/reference.js';
+import { isValidTag, parseRepository } from '../src/oci/reference.js';
+import { ActionError } from '../src/errors.js';
 import { deriveTags, sanitizeTag } from '../src/github/tags.js';
 import { buildArtifact } from '../src/artifact/manifest.js';
-import { sha256Digest } from '../src/oci/repository.js';
+import { sha256Digest } from '../src/oci/spec.js';
 import { TopLevelSections } from '../src/wasm/sections.js';
 import { exportSection, IMPORT_DESC, importSection, PREAMBLE, section, str } from './helpers/wasm-bytes.js';
 
@@ -46,14 +47,15 @@ describe('references and tags', () => {
       ),
     );
   });
-  it('anything else is refused with a ReferenceError, never another exception', () => {
+  it('anything else is refused with an input error, never another exception', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (text) => {
         try {
           const repo = parseRepository(text);
           expect(repo.name).toMatch(/^[a-z0-9]/);
         } catch (err) {
-          expect(err).toBeInstanceOf(ReferenceError);
+          expect(err).toBeInstanceOf(ActionError);
+          expect((err as ActionError).kind).toBe('input');
         }
       }),
     );

@@ -11,17 +11,14 @@ export const modules = {
 /* harmony export */   signatureReferrer: () => (/* binding */ signatureReferrer)
 /* harmony export */ });
 /* unused harmony exports SIGSTORE_BUNDLE, defaultServices */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15179);
-/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61040);
-/* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50961);
-/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24998);
+/* harmony import */ var _sigstore_sign__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15179);
+/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61040);
+/* harmony import */ var _oci_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54482);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24998);
 // Keyless Sigstore signing with sigstore-js: the workflow's OIDC token → a Fulcio certificate → a DSSE
 // envelope over the in-toto statement, witnessed by Rekor (public repositories) or a timestamp authority
 // (private ones), as a v0.3 bundle; attached as a referrer the way @sigstore/oci and cosign v3 lay it out:
 // empty config, one layer holding the bundle, annotations dev.sigstore.bundle.{content,predicateType}.
-
 
 
 
@@ -36,22 +33,22 @@ function defaultServices(publicRepository) {
 async function signStatement(statement, services, identity) {
     const witnesses = [];
     if (services.rekorURL)
-        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .RekorWitness */ .fU({ rekorBaseURL: services.rekorURL, entryType: 'dsse' }));
+        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_0__/* .RekorWitness */ .fU({ rekorBaseURL: services.rekorURL, entryType: 'dsse' }));
     if (services.tsaURL)
-        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .TSAWitness */ .gs({ tsaBaseURL: services.tsaURL }));
-    const builder = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .DSSEBundleBuilder */ .VV({ signer: new _sigstore_sign__WEBPACK_IMPORTED_MODULE_1__/* .FulcioSigner */ .$o({ fulcioBaseURL: services.fulcioURL, identityProvider: identity }), witnesses });
-    const bundle = await builder.create({ data: statement, type: _provenance_js__WEBPACK_IMPORTED_MODULE_4__/* .IN_TOTO_PAYLOAD_TYPE */ .T4 });
-    return Buffer.from(JSON.stringify((0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_2__.bundleToJSON)(bundle)));
+        witnesses.push(new _sigstore_sign__WEBPACK_IMPORTED_MODULE_0__/* .TSAWitness */ .gs({ tsaBaseURL: services.tsaURL }));
+    const builder = new _sigstore_sign__WEBPACK_IMPORTED_MODULE_0__/* .DSSEBundleBuilder */ .VV({ signer: new _sigstore_sign__WEBPACK_IMPORTED_MODULE_0__/* .FulcioSigner */ .$o({ fulcioBaseURL: services.fulcioURL, identityProvider: identity }), witnesses });
+    const bundle = await builder.create({ data: statement, type: _provenance_js__WEBPACK_IMPORTED_MODULE_3__/* .IN_TOTO_PAYLOAD_TYPE */ .T4 });
+    return Buffer.from(JSON.stringify((0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__.bundleToJSON)(bundle)));
 }
 function signatureReferrer(bundle, created) {
-    const digest = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bundle).digest('hex')}`;
+    const digest = (0,_oci_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(bundle);
     return {
         artifactType: SIGSTORE_BUNDLE,
-        config: _oci_referrers_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_CONFIG */ .$v,
+        config: _oci_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_CONFIG */ .$v,
         layers: [{ descriptor: { mediaType: SIGSTORE_BUNDLE, digest, size: bundle.length }, source: { bytes: bundle } }],
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
-            'dev.sigstore.bundle.predicateType': _provenance_js__WEBPACK_IMPORTED_MODULE_4__/* .SLSA_PROVENANCE_V1 */ .us,
+            'dev.sigstore.bundle.predicateType': _provenance_js__WEBPACK_IMPORTED_MODULE_3__/* .SLSA_PROVENANCE_V1 */ .us,
             'org.opencontainers.image.created': created,
         },
     };

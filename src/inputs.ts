@@ -1,12 +1,17 @@
 // Action inputs → one validated Settings object. DEFAULTS mirrors action.yml word for word (a test compares
 // them); expressions such as `${{ github.actor }}` are what the runner substitutes, resolved here from the
-// environment for runs outside GitHub.
+// environment for runs outside GitHub. Two environment variables tune the registry client for tests and
+// unusual networks: WASM_OCI_PUBLISH_RETRY_BASE_MS (first backoff) and WASM_OCI_PUBLISH_TIMEOUT_MS
+// (connect, response-header and body timeouts).
 import { basename } from 'node:path';
-import { assertValidTag, parseRepository, ReferenceError, type Repository } from './oci/reference.js';
+import { assertValidTag, parseRepository, type Repository } from './oci/reference.js';
+import { ActionError, isActionError } from './errors.js';
+import { DEFAULT_RETRY, type RetrySettings } from './oci/policy.js';
 import type { EventFacts } from './github/event.js';
-import { splitArgs } from './build/commands.js';
-import type { BuildSettings } from './build/build-crate.js';
-import type { LatestPolicy } from './github/latest.js';
+import { splitArgs } from './cargo/commands.js';
+import type { BuildSettings } from './cargo/build-crate.js';
+import type { LatestPolicy } from './artifact/floating-tags.js';
+import type { SbomChoice } from './attach/sbom-referrer.js';
 
 export const DEFAULTS = {
   component: '',
@@ -58,22 +63,18 @@ export interface Settings {
   prComment: boolean;
   /** For the pull-request comment. */
   githubToken: string;
-  /** 'auto' (generate), 'false', or the path of an SBOM to attach. */
-  sbom: string;
+  sbom: SbomChoice;
   /** auto: when the workflow granted id-token: write. */
   sign: 'auto' | 'true' | 'false';
   /** Sigstore services; empty ones take the defaults for the repository's visibility. */
   sigstore: { fulcioURL: string; rekorURL: string; tsaURL: string };
-  /** Retries of each registry request after 408/429/5xx or a broken connection. */
-  retries: number;
-}
-
-export class InputError extends Error {
-  override name = 'InputError';
+  /** The `retries` input: retries of each registry request after 408/429/5xx or a broken connection. */
+  retry: RetrySettings;
+  timeouts: { connectMs: number; headersMs: number; bodyMs: number } | undefined;
 }
 
 /** `getInput` returns the raw input ('' when unset), as @actions/core does. */
-export function readSettings(getInput: (name: InputName) => string, event: EventFacts): Settings {
+export function readSettings(getInput: (name: InputName) => string, event: EventFacts, env: NodeJS.ProcessEnv = {}): Settings {
   const input = (name: InputName): string => {
     const raw = getInput(name).trim();
     if (raw !== '') return raw;
@@ -85,21 +86,22 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
   const component = input('component');
   const mode = input('build');
   if (!['auto', 'cargo-component', 'cargo', 'none'].includes(mode)) {
-    throw new InputError(`input "build" must be auto, cargo-component, cargo or none, got "${mode}"`);
+    throw new ActionError('input', `input "build" must be auto, cargo-component, cargo or none, got "${mode}"`);
   }
-  if (component === '' && mode === 'none') throw new InputError('input "component" is required when "build" is none: the path of the .wasm file to publish');
+  if (component === '' && mode === 'none')
+    throw new ActionError('input', 'input "component" is required when "build" is none: the path of the .wasm file to publish');
   let cargoArgs: string[];
   try {
     cargoArgs = splitArgs(input('cargo-args'));
   } catch (err) {
-    throw new InputError(`input "cargo-args": ${(err as Error).message}`);
+    throw new ActionError('input', `input "cargo-args": ${(err as Error).message}`);
   }
 
   let repository: Repository | undefined;
   try {
     repository = input('image') ? parseRepository(input('image')) : undefined;
   } catch (err) {
-    if (err instanceof ReferenceError) throw new InputError(`input "image": ${err.message}`);
+    if (isActionError(err, 'input')) throw new ActionError('input', `input "image": ${err.message}`);
     throw err;
   }
 
@@ -110,7 +112,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
   try {
     tags.forEach(assertValidTag);
   } catch (err) {
-    throw new InputError(`input "tags": ${(err as Error).message}`);
+    throw new ActionError('input', `input "tags": ${(err as Error).message}`);
   }
 
   return {
@@ -138,17 +140,18 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     latest: parseChoice('latest', input('latest'), ['auto', 'true', 'false'] as const),
     prComment: parseBoolean('pr-comment', input('pr-comment')),
     githubToken: input('github-token'),
-    sbom: input('sbom'),
+    sbom: parseSbomChoice(input('sbom')),
     sign: parseChoice('sign', input('sign'), ['auto', 'true', 'false'] as const),
     sigstore: { fulcioURL: input('fulcio-url'), rekorURL: input('rekor-url'), tsaURL: input('tsa-url') },
-    retries: parseRetries(input('retries')),
+    retry: retrySettings(parseRetries(input('retries')), positive(env.WASM_OCI_PUBLISH_RETRY_BASE_MS)),
+    timeouts: timeouts(positive(env.WASM_OCI_PUBLISH_TIMEOUT_MS)),
   };
 }
 
 /** ghcr.io/<owner>/<name>, lowercased (GHCR names are lower case); the name is the crate's or the file's. */
 export function defaultRepository(nameOrFile: string, event: EventFacts): Repository {
   const owner = event.repository.split('/')[0]?.toLowerCase();
-  if (!owner) throw new InputError('input "image" is required outside GitHub Actions (GITHUB_REPOSITORY is not set)');
+  if (!owner) throw new ActionError('input', 'input "image" is required outside GitHub Actions (GITHUB_REPOSITORY is not set)');
   const name = basename(nameOrFile)
     .replace(/\.wasm$/i, '')
     .toLowerCase()
@@ -157,7 +160,7 @@ export function defaultRepository(nameOrFile: string, event: EventFacts): Reposi
   try {
     return parseRepository(`ghcr.io/${owner}/${name}`);
   } catch (err) {
-    throw new InputError(`cannot make an image name from "${nameOrFile}" (${(err as Error).message}): set "image"`);
+    throw new ActionError('input', `cannot make an image name from "${nameOrFile}" (${(err as Error).message}): set "image"`);
   }
 }
 
@@ -167,28 +170,45 @@ export function parseAnnotations(text: string): Record<string, string> {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') continue;
     const eq = line.indexOf('=');
-    if (eq <= 0) throw new InputError(`input "annotations", line ${i + 1}: expected key=value, got "${line.trim()}"`);
+    if (eq <= 0) throw new ActionError('input', `input "annotations", line ${i + 1}: expected key=value, got "${line.trim()}"`);
     const key = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
     // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(key + value)) throw new InputError(`input "annotations", line ${i + 1}: control characters are not allowed`);
+    if (/[\x00-\x1f\x7f]/.test(key + value)) throw new ActionError('input', `input "annotations", line ${i + 1}: control characters are not allowed`);
     result[key] = value;
   }
   return result;
 }
 
+function parseSbomChoice(value: string): SbomChoice {
+  if (value === 'auto') return { kind: 'generate' };
+  if (value === 'false') return { kind: 'none' };
+  return { kind: 'file', path: value };
+}
+
 function parseRetries(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 20) throw new InputError(`input "retries" must be a whole number from 0 to 20, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > 20) throw new ActionError('input', `input "retries" must be a whole number from 0 to 20, got "${value}"`);
   return Number(value);
+}
+
+const positive = (value: string | undefined): number | undefined => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
+
+function retrySettings(maxRetries: number, baseDelayMs: number | undefined): RetrySettings {
+  if (!baseDelayMs) return { ...DEFAULT_RETRY, maxRetries };
+  return { ...DEFAULT_RETRY, maxRetries, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, Math.min(DEFAULT_RETRY.maxDelayMs, baseDelayMs * 8)) };
+}
+
+function timeouts(ms: number | undefined): Settings['timeouts'] {
+  return ms ? { connectMs: ms, headersMs: ms, bodyMs: ms } : undefined;
 }
 
 function parseChoice<T extends string>(name: InputName, value: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new InputError(`input "${name}" must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got "${value}"`);
+  throw new ActionError('input', `input "${name}" must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got "${value}"`);
 }
 
 function parseBoolean(name: string, value: string): boolean {
   if (/^(true|yes|1)$/i.test(value)) return true;
   if (/^(false|no|0)$/i.test(value)) return false;
-  throw new InputError(`input "${name}" must be true or false, got "${value}"`);
+  throw new ActionError('input', `input "${name}" must be true or false, got "${value}"`);
 }

@@ -1,52 +1,58 @@
-// The action: inputs → build → inspect → artifact → publish → report. Each step lives in its own module.
+// The action: inputs → build → inspect → artifact → publish → report. Each step lives in its own module;
+// this file only wires them together and turns a failure into one line with a hint.
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { readEventFacts } from './github/event.js';
+import { ActionError, isActionError } from './errors.js';
+import { readEventFacts, type EventFacts } from './github/event.js';
 import { eventAnnotations } from './github/annotations.js';
 import { deriveTags } from './github/tags.js';
-import { floatingTags } from './github/latest.js';
-import { commitTimeFromGit } from './github/commit.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
-import { writeOutputs, writeSummary } from './github/report.js';
+import { publishReport, writeOutputs, writeSummary, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
+import { githubOidc, shouldSign } from './github/signing.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
+import { commitTimeFromGit } from './git/commit-time.js';
 import { inspectWasm } from './wasm/inspect.js';
 import { resolveCreated } from './artifact/created.js';
-import { buildArtifact } from './artifact/manifest.js';
+import { floatingTags } from './artifact/floating-tags.js';
+import { buildArtifact, pushPayload, type BuiltArtifact } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
+import type { BuiltComponent } from './cargo/build-crate.js';
+import type { SbomChoice } from './attach/sbom-referrer.js';
 import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
-import { retryPolicy, timeoutsFromEnv } from './oci/policy.js';
-import { pushManifest, type PushResult } from './oci/push.js';
+import { RetryPolicy } from './oci/policy.js';
+import { pushManifest } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
-import { attachReferrer, type AttachResult } from './oci/referrers.js';
+import { attachReferrer, type Referrer } from './oci/referrers.js';
 import { provenanceStatement, runFactsFromEnv } from './attach/provenance.js';
-import { githubOidc, shouldSign } from './github/signing.js';
 
 export async function run(): Promise<void> {
+  const target: { registry?: string } = {};
   try {
-    await publish();
+    await publish(target);
   } catch (err) {
-    core.setFailed(err instanceof Error ? err.message : String(err));
+    core.setFailed(failureMessage(err, target.registry));
   }
 }
 
-async function publish(): Promise<void> {
+/** `target.registry` is set as soon as it is known, for the hint of a failure. */
+async function publish(target: { registry?: string }): Promise<void> {
   const env = process.env;
   const event = readEventFacts(env);
-  const settings = readSettings((name) => core.getInput(name), event);
+  const settings = readSettings((name) => core.getInput(name), event, env);
   for (const secret of [settings.password, settings.githubToken]) if (secret) core.setSecret(secret);
 
   // What a run does not use is not loaded: building (@actions/cache), SBOM (CycloneDX), signing
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
-  const built = settings.build ? await (await import('./build/build-crate.js')).buildCrate(settings.build, actionsBuildLog, env) : undefined;
+  const built = settings.build ? await (await import('./cargo/build-crate.js')).buildCrate(settings.build, actionsBuildLog, env) : undefined;
   const componentPath = built?.path ?? settings.component;
-  const crate = built?.crate;
-  const repository = settings.repository ?? defaultRepository(crate?.name ?? componentPath, event);
+  const repository = settings.repository ?? defaultRepository(built?.crate?.name ?? componentPath, event);
+  target.registry = repository.registry;
   const image = formatRepository(repository);
 
   // git is asked for the commit's time while the component is read, and only when SOURCE_DATE_EPOCH is not set.
@@ -57,36 +63,28 @@ async function publish(): Promise<void> {
   core.debug(
     `read ${componentPath} in ${Math.round(performance.now() - readStarted)} ms, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
   );
-  if (facts.kind === 'component' && crate?.targetWorld) facts.target = crate.targetWorld;
+  if (facts.kind === 'component' && built?.crate?.targetWorld) facts.target = built.crate.targetWorld;
   const created = resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTime) ?? event.commitTime, () => new Date());
 
   const readOnly = settings.push ? readOnlyTokenReason(event) : undefined;
   const push = settings.push && !readOnly;
   // Where nothing can be pushed, the layout is the result: write one even when none was asked for.
   const layoutDir = settings.ociLayout ?? (readOnly ? join(env.RUNNER_TEMP ?? tmpdir(), 'wasm-oci-publish', 'layout') : undefined);
-
   const sign = push && shouldSign(settings.sign, env); // decided before anything is pushed
   const client = push ? openRepository(settings, repository, event.serverUrl) : undefined;
   try {
-    const derived = deriveTags(event);
-    // Floating tags (1.2, 1, latest) only move forward: compare with the versions the registry has.
-    const existing = client && settings.tags.length === 0 && derived.version ? await client.listTags().catch(failWithHint(repository)) : [];
-    const tags = settings.tags.length > 0 ? settings.tags : floatingTags(derived.tags, derived.version, existing, settings.latest);
-
+    const { tags, version } = await chooseTags(settings, event, client);
     const artifact = buildArtifact({
       facts,
       layer: { ...layer, title: built?.title ?? basename(componentPath) },
       created,
-      annotations: { ...eventAnnotations(event, crate, created, derived.version ?? crate?.version ?? tags[0]), ...settings.annotations },
+      annotations: { ...eventAnnotations(event, built?.crate, created, version ?? built?.crate?.version ?? tags[0]), ...settings.annotations },
     });
     core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
     core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
 
     // Made before anything is pushed, so that a bad SBOM file fails the step with nothing half-published.
-    const sbom =
-      push && settings.sbom !== 'false'
-        ? await (await import('./attach/sbom-choice.js')).sbomForRun(settings.sbom, built, componentPath, layer.digest, created)
-        : undefined;
+    const sbom = push && settings.sbom.kind !== 'none' ? await makeSbom(settings.sbom, built, componentPath, layer.digest, created) : undefined;
 
     if (layoutDir) {
       await writeOciLayout(layoutDir, artifact, componentPath, tags);
@@ -94,57 +92,29 @@ async function publish(): Promise<void> {
     }
     if (readOnly) core.notice(skippedPushNotice(readOnly, layoutDir ?? ''));
 
-    let pushed: PushResult | undefined;
+    let pushed: { uploaded: string[]; skipped: string[] } | undefined;
+    const referrers: Referred[] = [];
     if (client) {
-      if (tags.length === 0) throw new Error('no tag could be derived from this event: set the "tags" input');
-      pushed = await pushManifest(
-        client,
-        {
-          mediaType: artifact.manifest.descriptor.mediaType,
-          bytes: artifact.manifest.bytes,
-          digest: artifact.manifest.descriptor.digest,
-          blobs: [
-            { descriptor: artifact.layer, source: { path: componentPath } },
-            { descriptor: artifact.config.descriptor, source: { bytes: artifact.config.bytes } },
-          ],
-        },
-        tags,
-      ).catch(failWithHint(repository));
-      core.info(`pushed ${image}@${pushed.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
+      if (tags.length === 0) throw new ActionError('input', 'no tag could be derived from this event: set the "tags" input');
+      pushed = await pushManifest(client, pushPayload(artifact, componentPath), tags);
+      core.info(`pushed ${image}@${artifact.manifest.descriptor.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
+      if (sbom) referrers.push(await attach(client, artifact, 'SBOM', sbom));
+      if (sign) referrers.push(await attach(client, artifact, 'signature', await signProvenance(settings, event, image, artifact, created)));
     }
-    const referrers: Array<{ kind: 'SBOM' | 'signature' } & AttachResult> = [];
-    if (client && sbom) {
-      referrers.push({ kind: 'SBOM', ...(await attachReferrer(client, artifact.manifest.descriptor, sbom).catch(failWithHint(repository))) });
-    }
-    if (client && sign) {
-      const { resolveServices, signatureReferrer, signStatement } = await import('./attach/signature.js');
-      const statement = provenanceStatement(image, artifact.manifest.descriptor.digest, runFactsFromEnv(env));
-      const bundle = await signStatement(statement, resolveServices(settings.sigstore, event.privateRepository !== true), githubOidc);
-      referrers.push({
-        kind: 'signature',
-        ...(await attachReferrer(client, artifact.manifest.descriptor, signatureReferrer(bundle, created)).catch(failWithHint(repository))),
-      });
-    }
-    for (const r of referrers) core.info(`attached the ${r.kind} ${r.digest} (${r.via}${r.added ? '' : ', already there'})`);
 
-    const report = {
+    const report = publishReport({
       image,
       component: componentPath,
-      digest: artifact.manifest.descriptor.digest,
+      facts,
+      manifestDigest: artifact.manifest.descriptor.digest,
       configDigest: artifact.config.descriptor.digest,
-      layerDigest: artifact.layer.digest,
-      size: layer.size,
-      tags: pushed ? tags.map((t) => `${image}:${t}`) : [],
-      pushed: pushed !== undefined,
+      layer,
+      tags,
+      pushed,
       skippedBecause: readOnly,
-      uploaded: pushed?.uploaded ?? [],
-      skipped: pushed?.skipped ?? [],
       ociLayout: layoutDir,
-      os: facts.kind === 'component' ? 'wasip2' : 'wasip1',
-      imports: facts.kind === 'component' ? facts.imports : [],
-      exports: facts.kind === 'component' ? facts.exports : [],
-      referrers: referrers.map((r) => ({ kind: r.kind, digest: r.digest, via: r.via })),
-    };
+      referrers,
+    });
     writeOutputs(report);
     await writeSummary(report);
     if (pushed && event.prNumber !== undefined && settings.prComment && settings.githubToken) {
@@ -154,6 +124,49 @@ async function publish(): Promise<void> {
   } finally {
     await client?.close();
   }
+}
+
+/** The tags given, else the event's; floating tags (1.2, 1, latest) only move forward past what the registry has. */
+async function chooseTags(settings: Settings, event: EventFacts, client: RepositoryClient | undefined): Promise<{ tags: string[]; version?: string }> {
+  const derived = deriveTags(event);
+  if (settings.tags.length > 0) return { tags: settings.tags, version: derived.version };
+  const existing = client && derived.version ? await client.listTags() : [];
+  return { tags: floatingTags(derived.tags, derived.version, existing, settings.latest), version: derived.version };
+}
+
+/** The SBOM referrer: the user's file, or one generated with the built crate's locked packages. */
+async function makeSbom(
+  choice: Exclude<SbomChoice, { kind: 'none' }>,
+  built: BuiltComponent | undefined,
+  componentPath: string,
+  layerDigest: string,
+  created: string,
+): Promise<Referrer> {
+  const { sbomReferrer } = await import('./attach/sbom-referrer.js');
+  const packages =
+    built && choice.kind === 'generate' ? await (await import('./cargo/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot) : undefined;
+  return sbomReferrer(choice, {
+    name: built?.crate?.name ?? basename(componentPath),
+    version: built?.crate?.version,
+    sha256: layerDigest.slice('sha256:'.length),
+    created,
+    packages,
+    rootPackage: built?.packageKey,
+  });
+}
+
+/** The signed SLSA provenance of the manifest, as a referrer. */
+async function signProvenance(settings: Settings, event: EventFacts, image: string, artifact: BuiltArtifact, created: string): Promise<Referrer> {
+  const { resolveServices, signatureReferrer, signStatement } = await import('./attach/signature.js');
+  const statement = provenanceStatement(image, artifact.manifest.descriptor.digest, runFactsFromEnv(process.env));
+  const bundle = await signStatement(statement, resolveServices(settings.sigstore, event.privateRepository !== true), githubOidc);
+  return signatureReferrer(bundle, created);
+}
+
+async function attach(client: RepositoryClient, artifact: BuiltArtifact, kind: Referred['kind'], referrer: Referrer): Promise<Referred> {
+  const r = await attachReferrer(client, artifact.manifest.descriptor, referrer);
+  core.info(`attached the ${kind} ${r.digest} (${r.via}${r.added ? '' : ', already there'})`);
+  return { kind, digest: r.digest, via: r.via, tag: r.tag };
 }
 
 /** A client for the repository, with credentials from the inputs or ~/.docker/config.json, all masked. */
@@ -171,18 +184,17 @@ function openRepository(settings: Settings, repository: Repository, serverUrl: s
   return new RepositoryClient(repository, {
     plainHttp: settings.plainHttp,
     credentials,
-    retry: retryPolicy(settings.retries, process.env),
-    timeouts: timeoutsFromEnv(process.env),
+    retry: new RetryPolicy(settings.retry),
+    timeouts: settings.timeouts,
     onSecret: (token) => core.setSecret(token),
     log: (line) => core.debug(line),
   });
 }
 
-/** Adds what a GitHub user should do about a refusal (e.g. `packages: write`) to the registry's error. */
-function failWithHint(repository: Repository): (err: unknown) => never {
-  return (err) => {
-    const hint = err instanceof RegistryError ? permissionHint(err.status, repository.registry) : undefined;
-    if (hint) throw new Error(`${(err as Error).message}. ${hint}`, { cause: err });
-    throw err;
-  };
+/** The error's message, with what a GitHub user should do about it where its kind says (e.g. `packages: write`). */
+function failureMessage(err: unknown, registry: string | undefined): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const refused = err instanceof RegistryError ? err.status : isActionError(err, 'credentials') ? 401 : undefined;
+  const hint = registry && refused !== undefined ? permissionHint(refused, registry) : undefined;
+  return hint ? `${message}. ${hint}` : message;
 }

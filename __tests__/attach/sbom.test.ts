@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
-import { parseCargoLock } from '../../src/attach/cargo-lock.js';
+import { parseCargoLock } from '../../src/cargo/cargo-lock.js';
 import { cyclonedxSbom } from '../../src/attach/sbom.js';
 import { ROOT } from '../helpers/action.js';
 

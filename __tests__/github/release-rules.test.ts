@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floatingTags } from '../../src/github/latest.js';
+import { floatingTags } from '../../src/artifact/floating-tags.js';
 import { readOnlyTokenReason } from '../../src/github/push-permission.js';
 import { previewCommentBody } from '../../src/github/pr-comment-body.js';
 import type { EventFacts } from '../../src/github/event.js';

@@ -1,9 +1,10 @@
 // Referrers against the real registry, which, like GHCR, has no referrers API: the fallback tag path, for
 // real. The API path through a proxy that adds what a registry with the API sends.
 import { describe, expect, it } from 'vitest';
-import { RepositoryClient, sha256Digest, OCI_MANIFEST, OCI_INDEX, type Descriptor } from '../../src/oci/repository.js';
+import { RepositoryClient } from '../../src/oci/repository.js';
+import { EMPTY_CONFIG, fallbackTag, sha256Digest, OCI_MANIFEST, OCI_INDEX, type Descriptor } from '../../src/oci/spec.js';
 import { pushManifest } from '../../src/oci/push.js';
-import { attachReferrer, EMPTY_CONFIG, fallbackTag, type Referrer } from '../../src/oci/referrers.js';
+import { attachReferrer, type Referrer } from '../../src/oci/referrers.js';
 import { registryForSuite } from '../helpers/registry.js';
 import { startProxy } from '../helpers/proxy.js';
 import { rawManifest } from '../helpers/skopeo.js';

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { openSync, writeSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RepositoryClient, sha256Digest, OCI_MANIFEST } from '../../src/oci/repository.js';
+import { RepositoryClient } from '../../src/oci/repository.js';
+import { sha256Digest, OCI_MANIFEST } from '../../src/oci/spec.js';
+import { RetryPolicy } from '../../src/oci/policy.js';
 import { pushManifest } from '../../src/oci/push.js';
 import { digestFile } from '../helpers/file-digest.js';
 import { RegistryError } from '../../src/oci/errors.js';
@@ -14,7 +16,7 @@ import { copyToLayout, rawManifest } from '../helpers/skopeo.js';
 import { tmp } from '../helpers/components.js';
 
 const EMPTY_CONFIG = { mediaType: 'application/vnd.oci.empty.v1+json', bytes: Buffer.from('{}') };
-const noRetry = { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, maxTotalWaitMs: 1 };
+const noRetry = new RetryPolicy({ maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1, maxTotalWaitMs: 1 });
 
 function manifestFor(layer: { digest: string; size: number }) {
   const config = { mediaType: EMPTY_CONFIG.mediaType, digest: sha256Digest(EMPTY_CONFIG.bytes), size: 2 };

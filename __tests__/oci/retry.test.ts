@@ -1,9 +1,10 @@
 // Transient registry errors are retried with backoff (Retry-After honoured); permanent ones are not, and
 // a blob that never lands leaves no tag behind. Faults come from a proxy in front of the real registry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RepositoryClient, sha256Digest, OCI_MANIFEST } from '../../src/oci/repository.js';
+import { RepositoryClient } from '../../src/oci/repository.js';
+import { sha256Digest, OCI_MANIFEST } from '../../src/oci/spec.js';
 import { pushManifest } from '../../src/oci/push.js';
-import { parseRetryAfter } from '../../src/oci/transport.js';
+import { parseRetryAfter, RetryPolicy } from '../../src/oci/policy.js';
 import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startProxy, type Proxy, type RecordedRequest } from '../helpers/proxy.js';
 import { listTags } from '../helpers/skopeo.js';
@@ -38,7 +39,7 @@ describe('retries', () => {
   async function pushThrough(name: string, fault: (req: RecordedRequest) => ReturnType<NonNullable<Parameters<typeof startProxy>[0]['fault']>>) {
     await proxy?.stop();
     proxy = await startProxy({ target: registry.host, fault });
-    const client = new RepositoryClient({ registry: proxy.host, name }, { plainHttp: false, retry: fastRetry });
+    const client = new RepositoryClient({ registry: proxy.host, name }, { plainHttp: false, retry: new RetryPolicy(fastRetry) });
     try {
       return await pushManifest(client, artifact, ['v1']);
     } finally {

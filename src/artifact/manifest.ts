@@ -1,7 +1,9 @@
 // The OCI image manifest of a Wasm artifact: one config, one application/wasm layer (image-spec v1.1
 // manifest.md; the Wasm OCI Artifact layout: consumers reject more than one layer).
-import { OCI_MANIFEST, sha256Digest, type Descriptor } from '../oci/repository.js';
-import { WASM_CONFIG_MEDIA_TYPE, WASM_LAYER_MEDIA_TYPE, buildWasmConfig, type WasmFacts } from './wasm-config.js';
+import { OCI_MANIFEST, sha256Digest, type Descriptor } from '../oci/spec.js';
+import type { ManifestToPush } from '../oci/push.js';
+import type { WasmFacts } from '../wasm/inspect.js';
+import { WASM_CONFIG_MEDIA_TYPE, WASM_LAYER_MEDIA_TYPE, buildWasmConfig } from './wasm-config.js';
 
 export interface ArtifactInput {
   facts: WasmFacts;
@@ -40,6 +42,19 @@ export function buildArtifact(input: ArtifactInput): BuiltArtifact {
     config: { descriptor: config, bytes: configBytes },
     layer,
     manifest: { descriptor: { mediaType: OCI_MANIFEST, digest: sha256Digest(manifestBytes), size: manifestBytes.length }, bytes: manifestBytes },
+  };
+}
+
+/** What the registry client pushes: the manifest, the layer streamed from the file, and the config. */
+export function pushPayload(artifact: BuiltArtifact, layerPath: string): ManifestToPush {
+  return {
+    mediaType: artifact.manifest.descriptor.mediaType,
+    bytes: artifact.manifest.bytes,
+    digest: artifact.manifest.descriptor.digest,
+    blobs: [
+      { descriptor: artifact.layer, source: { path: layerPath } },
+      { descriptor: artifact.config.descriptor, source: { bytes: artifact.config.bytes } },
+    ],
   };
 }
 

@@ -3,7 +3,7 @@
 // how `skopeo copy oci:DIR:TAG` finds it. An existing layout is merged into, not replaced.
 import { copyFile, mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OCI_INDEX, type Descriptor } from '../oci/repository.js';
+import { OCI_INDEX, type Descriptor } from '../oci/spec.js';
 import type { BuiltArtifact } from './manifest.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';

@@ -2,20 +2,10 @@
 // Fields, names and order as bytecodealliance/rust-oci-wasm writes them (src/config.rs, src/component.rs,
 // serde camelCase) and as the CNCF TAG Runtime "Wasm OCI Artifact" layout shows them
 // (cncf/tag-runtime wgs/wasm/deliverables/wasm-oci-artifact/index.md).
+import type { WasmFacts } from '../wasm/inspect.js';
 
 export const WASM_CONFIG_MEDIA_TYPE = 'application/vnd.wasm.config.v0+json';
 export const WASM_LAYER_MEDIA_TYPE = 'application/wasm';
-
-export interface ComponentFacts {
-  kind: 'component';
-  /** World imports, fully qualified (`wasi:http/types@0.2.0`) or a bare name (`add`), in the component's order. */
-  imports: string[];
-  exports: string[];
-  /** The world the component targets (`wasi:http/proxy@0.2.0`), when known. */
-  target: string | null;
-}
-
-export type WasmFacts = ComponentFacts | { kind: 'module' };
 
 export interface WasmConfig {
   created: string;

@@ -1,9 +1,8 @@
 // The SBOM as a referrer: generated (CycloneDX) or the user's file, in one layer of its own media type,
 // with the empty config (image-spec "artifacts guidance"), as `oras attach` lays it out.
-import { createHash } from 'node:crypto';
-import { EMPTY_CONFIG, type Referrer } from '../oci/referrers.js';
-import type { LockedPackage } from './cargo-lock.js';
-import { CYCLONEDX_JSON, cyclonedxSbom } from './sbom.js';
+import type { Referrer } from '../oci/referrers.js';
+import { EMPTY_CONFIG, sha256Digest } from '../oci/spec.js';
+import { CYCLONEDX_JSON, cyclonedxSbom, type SbomPackage } from './sbom.js';
 import { readSbomFile } from './sbom-file.js';
 
 export interface SbomSubject {
@@ -12,21 +11,22 @@ export interface SbomSubject {
   /** Hex sha256 of the component file. */
   sha256: string;
   created: string;
-  packages?: LockedPackage[];
+  packages?: SbomPackage[];
   rootPackage?: string;
 }
 
-/** `option` is the `sbom` input: auto, false, or a path. */
-export async function sbomReferrer(option: string, subject: SbomSubject): Promise<Referrer | undefined> {
-  if (option === 'false') return undefined;
+/** The `sbom` input: generate one (`auto`), attach none (`false`), or attach the user's file (a path). */
+export type SbomChoice = { kind: 'generate' } | { kind: 'none' } | { kind: 'file'; path: string };
+
+export async function sbomReferrer(choice: Exclude<SbomChoice, { kind: 'none' }>, subject: SbomSubject): Promise<Referrer> {
   const { bytes, mediaType } =
-    option === 'auto'
+    choice.kind === 'generate'
       ? {
           bytes: cyclonedxSbom({ component: subject, created: subject.created, packages: subject.packages, rootPackage: subject.rootPackage }),
           mediaType: CYCLONEDX_JSON,
         }
-      : await readSbomFile(option);
-  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+      : await readSbomFile(choice.path);
+  const digest = sha256Digest(bytes);
   return {
     artifactType: mediaType,
     config: EMPTY_CONFIG,

@@ -8,15 +8,30 @@ import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
-import { packageKey, type LockedPackage } from './cargo-lock.js';
 
 export const CYCLONEDX_JSON = 'application/vnd.cyclonedx+json';
+
+/** A package the SBOM lists: a crate of Cargo.lock, with its license when cargo metadata knows it. */
+export interface SbomPackage {
+  /** Unique in the SBOM (`name@version`): its bom-ref, and what `dependencies` and `rootPackage` name. */
+  ref: string;
+  name: string;
+  version: string;
+  /** `registry+https://…`, `git+https://…`; undefined for path (workspace) packages. */
+  source?: string;
+  /** sha256 of the .crate file, for registry packages. */
+  checksum?: string;
+  /** SPDX expression from the package's manifest. */
+  license?: string;
+  /** The refs of its dependencies. */
+  dependencies: string[];
+}
 
 export interface SbomInput {
   component: { name: string; version?: string; sha256: string };
   created: string;
   /** Cargo.lock's packages; the root package (the crate itself) is the metadata component. */
-  packages?: LockedPackage[];
+  packages?: SbomPackage[];
   rootPackage?: string;
 }
 
@@ -33,19 +48,19 @@ export function cyclonedxSbom(input: SbomInput): Buffer {
 
   const byKey = new Map<string, Models.Component>();
   for (const p of input.packages ?? []) {
-    if (packageKey(p) === input.rootPackage) continue;
+    if (p.ref === input.rootPackage) continue;
     const c = new Models.Component(Enums.ComponentType.Library, p.name, {
-      bomRef: packageKey(p),
+      bomRef: p.ref,
       version: p.version,
       purl: cargoPurl(p),
       hashes: p.checksum ? new Models.HashDictionary([[Enums.HashAlgorithm['SHA-256'], p.checksum]]) : undefined,
       licenses: p.license ? new Models.LicenseRepository([new Models.LicenseExpression(p.license)]) : undefined,
     });
-    byKey.set(packageKey(p), c);
+    byKey.set(p.ref, c);
     bom.components.add(c);
   }
   for (const p of input.packages ?? []) {
-    const from = packageKey(p) === input.rootPackage ? root : byKey.get(packageKey(p));
+    const from = p.ref === input.rootPackage ? root : byKey.get(p.ref);
     for (const dep of p.dependencies) {
       const to = byKey.get(dep);
       if (from && to) from.dependencies.add(to.bomRef);
@@ -56,7 +71,7 @@ export function cyclonedxSbom(input: SbomInput): Buffer {
 }
 
 /** purl-spec cargo type: pkg:cargo/<name>@<version>; crates.io is the default repository. */
-function cargoPurl(p: LockedPackage): string {
+function cargoPurl(p: SbomPackage): string {
   const purl = `pkg:cargo/${encodeURIComponent(p.name)}@${encodeURIComponent(p.version)}`;
   if (!p.source || p.source === 'registry+https://github.com/rust-lang/crates.io-index') return purl;
   return `${purl}?${p.source.startsWith('git+') ? 'vcs_url' : 'repository_url'}=${encodeURIComponent(p.source.replace(/^registry\+/, ''))}`;

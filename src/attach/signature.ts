@@ -2,10 +2,10 @@
 // envelope over the in-toto statement, witnessed by Rekor (public repositories) or a timestamp authority
 // (private ones), as a v0.3 bundle; attached as a referrer the way @sigstore/oci and cosign v3 lay it out:
 // empty config, one layer holding the bundle, annotations dev.sigstore.bundle.{content,predicateType}.
-import { createHash } from 'node:crypto';
 import { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness, type IdentityProvider, type Witness } from '@sigstore/sign';
 import { bundleToJSON } from '@sigstore/bundle';
-import { EMPTY_CONFIG, type Referrer } from '../oci/referrers.js';
+import type { Referrer } from '../oci/referrers.js';
+import { EMPTY_CONFIG, sha256Digest } from '../oci/spec.js';
 import { IN_TOTO_PAYLOAD_TYPE, SLSA_PROVENANCE_V1 } from './provenance.js';
 
 export const SIGSTORE_BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
@@ -35,7 +35,7 @@ export async function signStatement(statement: Buffer, services: SigstoreService
 }
 
 export function signatureReferrer(bundle: Buffer, created: string): Referrer {
-  const digest = `sha256:${createHash('sha256').update(bundle).digest('hex')}`;
+  const digest = sha256Digest(bundle);
   return {
     artifactType: SIGSTORE_BUNDLE,
     config: EMPTY_CONFIG,

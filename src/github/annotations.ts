@@ -1,7 +1,7 @@
 // The manifest annotations a run's GitHub context gives: the repository (GHCR links the package to it), the
 // commit, the version, the built crate's metadata, and a pull request's preview keys.
 import { defaultAnnotations, previewAnnotations } from '../artifact/annotations.js';
-import type { CrateFacts } from '../build/crate.js';
+import type { CrateFacts } from '../cargo/crate.js';
 import type { EventFacts } from './event.js';
 
 export function eventAnnotations(event: EventFacts, crate: CrateFacts | undefined, created: string, version: string | undefined): Record<string, string> {

@@ -1,6 +1,6 @@
 // The build step's log, on the Actions runtime: groups fold cargo's output, errors become annotations.
 import * as core from '@actions/core';
-import type { BuildLog } from '../build/log.js';
+import type { BuildLog } from '../cargo/log.js';
 
 export const actionsBuildLog: BuildLog = {
   info: (message) => core.info(message),

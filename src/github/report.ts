@@ -1,5 +1,6 @@
 // Step outputs and the job summary.
 import * as core from '@actions/core';
+import type { WasmFacts } from '../wasm/inspect.js';
 
 export interface PublishReport {
   image: string;
@@ -21,7 +22,53 @@ export interface PublishReport {
   imports: string[];
   exports: string[];
   /** Attached SBOM and signature, each a referrer of the manifest. */
-  referrers?: Array<{ kind: 'SBOM' | 'signature'; digest: string; via: string }>;
+  referrers?: Referred[];
+}
+
+export interface Referred {
+  kind: 'SBOM' | 'signature';
+  digest: string;
+  via: 'api' | 'fallback-tag';
+  tag?: string;
+}
+
+/** What a run did, gathered from its steps. */
+export interface RunResult {
+  image: string;
+  component: string;
+  facts: WasmFacts;
+  manifestDigest: string;
+  configDigest: string;
+  layer: { digest: string; size: number };
+  /** Tags as given or derived (bare). */
+  tags: string[];
+  /** Undefined when nothing was pushed. */
+  pushed?: { uploaded: string[]; skipped: string[] };
+  skippedBecause?: string;
+  ociLayout?: string;
+  referrers: Referred[];
+}
+
+export function publishReport(r: RunResult): PublishReport {
+  const component = r.facts.kind === 'component' ? r.facts : undefined;
+  return {
+    image: r.image,
+    component: r.component,
+    digest: r.manifestDigest,
+    configDigest: r.configDigest,
+    layerDigest: r.layer.digest,
+    size: r.layer.size,
+    tags: r.pushed ? r.tags.map((t) => `${r.image}:${t}`) : [],
+    pushed: r.pushed !== undefined,
+    skippedBecause: r.skippedBecause,
+    uploaded: r.pushed?.uploaded ?? [],
+    skipped: r.pushed?.skipped ?? [],
+    ociLayout: r.ociLayout,
+    os: component ? 'wasip2' : 'wasip1',
+    imports: component?.imports ?? [],
+    exports: component?.exports ?? [],
+    referrers: r.referrers,
+  };
 }
 
 export function reportOutputs(r: PublishReport): Record<string, string> {
@@ -66,7 +113,7 @@ export function summaryMarkdown(r: PublishReport): string {
   }
   if (r.referrers?.length) {
     lines.push('Attached (OCI referrers of the manifest):', '', '| | Digest | Found through |', '|---|---|---|');
-    for (const x of r.referrers) lines.push(`| ${x.kind} | \`${x.digest}\` | ${x.via === 'api' ? 'referrers API' : `tag \`${r.digest.replace(':', '-')}\``} |`);
+    for (const x of r.referrers) lines.push(`| ${x.kind} | \`${x.digest}\` | ${x.via === 'api' ? 'referrers API' : `tag \`${x.tag}\``} |`);
     lines.push('', 'List and check them:', '', '```sh', `oras discover ${r.image}@${r.digest}`);
     if (r.referrers.some((x) => x.kind === 'signature')) lines.push(`gh attestation verify oci://${r.image}@${r.digest} --owner <owner>`);
     lines.push('```', '');

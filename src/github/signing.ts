@@ -2,6 +2,7 @@
 // job has `permissions: id-token: write` (it then sets ACTIONS_ID_TOKEN_REQUEST_URL).
 import * as core from '@actions/core';
 import type { IdentityProvider } from '@sigstore/sign';
+import { ActionError } from '../errors.js';
 
 export function canGetIdToken(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
@@ -12,7 +13,10 @@ export function shouldSign(sign: 'auto' | 'true' | 'false', env: NodeJS.ProcessE
   if (sign === 'false') return false;
   if (canGetIdToken(env)) return true;
   if (sign === 'true') {
-    throw new Error('"sign: true" needs an OIDC token: add "id-token: write" under "permissions:" in the job (with "packages: write" and "contents: read")');
+    throw new ActionError(
+      'input',
+      '"sign: true" needs an OIDC token: add "id-token: write" under "permissions:" in the job (with "packages: write" and "contents: read")',
+    );
   }
   return false;
 }

@@ -1,6 +1,11 @@
-// Registry authentication: the WWW-Authenticate challenge (RFC 7235 auth-params), HTTP Basic, and the
-// Docker/OCI token flow (distribution "Token Authentication Specification") that GHCR uses.
+// Registry authentication, as a layer the transport calls on a 401 (oras-go registry/remote/auth: client.go
+// and cache.go): the WWW-Authenticate challenge (RFC 7235 auth-params), HTTP Basic, the Docker/OCI token
+// flow (distribution "Token Authentication Specification") that GHCR uses, a token per scope, and the rules
+// for where credentials may go.
 import { Buffer } from 'node:buffer';
+import { ActionError } from '../errors.js';
+import { parseErrorBody, RegistryError, statusHint } from './errors.js';
+import { isLoopbackHost } from './reference.js';
 
 export interface Credentials {
   username: string;
@@ -56,4 +61,90 @@ export function tokenFromResponse(body: unknown): string | undefined {
   if (typeof token === 'string' && token !== '') return token;
   if (typeof accessToken === 'string' && accessToken !== '') return accessToken;
   return undefined;
+}
+
+/** What the authenticator needs of the transport: a GET with retries and without authentication. */
+export type TokenRequest = (url: URL, headers: Record<string, string>, operation: string) => Promise<{ status: number; text: string }>;
+
+export interface AuthenticatorOptions {
+  /** The registry's origin: its credentials and tokens go to this scheme, host and port only. */
+  registry: URL;
+  credentials?: Credentials;
+  /** Called with every token obtained, so the caller can mask it in logs. */
+  onSecret?: (secret: string) => void;
+  log?: (line: string) => void;
+}
+
+/** Basic credentials answer every scope; tokens are kept per scope (`repository:<name>:pull,push`). */
+const ANY_SCOPE = '*';
+
+export class Authenticator {
+  private readonly authorizations = new Map<string, string>();
+  /** One token request per scope at a time: parallel requests that meet the same 401 share its answer. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly options: AuthenticatorOptions,
+    private readonly requestToken: TokenRequest,
+  ) {}
+
+  /**
+   * The Authorization header for a request to `url`: only to the registry's own origin, never to a redirect
+   * or upload target elsewhere, nor to the same host over another scheme or port (containerd's pusher
+   * drops its authorizer the same way when a Location changes host or scheme).
+   */
+  headerFor(url: URL, scope: string): Record<string, string> {
+    if (url.origin !== this.options.registry.origin) return {};
+    const authorization = this.authorizations.get(scope) ?? this.authorizations.get(ANY_SCOPE);
+    return authorization ? { authorization } : {};
+  }
+
+  /** Answers the registry's 401 challenge for `scope`, so that the request can be sent again. */
+  async onChallenge(header: string | undefined, scope: string, operation: string): Promise<void> {
+    let pending = this.pending.get(scope);
+    if (!pending) {
+      pending = this.answer(header, scope, operation).finally(() => this.pending.delete(scope));
+      this.pending.set(scope, pending);
+    }
+    await pending;
+  }
+
+  private async answer(header: string | undefined, scope: string, operation: string): Promise<void> {
+    const challenge = header ? parseChallenge(header) : undefined;
+    const creds = this.options.credentials;
+    const registry = this.options.registry;
+    const refuse = (why: string) => new ActionError('credentials', `${operation} failed: ${why}`);
+    if (creds && registry.protocol === 'http:' && !isLoopbackHost(registry.host)) {
+      throw refuse(`refusing to send credentials over plain HTTP to ${registry.host}: only this machine's own registries get them without TLS`);
+    }
+    if (challenge?.scheme === 'basic') {
+      if (!creds) throw refuse('the registry asks for a user name and password and none was given');
+      this.authorizations.set(ANY_SCOPE, basicAuthorization(creds));
+      return;
+    }
+    if (challenge?.scheme !== 'bearer' || !challenge.params.realm) {
+      throw refuse(`the registry sent an authentication challenge this client cannot answer: ${header ?? '(none)'}`);
+    }
+    const realm = new URL(challenge.params.realm);
+    if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && isLoopbackHost(realm.host)) && creds) {
+      throw refuse(`refusing to send credentials to token realm ${realm.origin} over plain HTTP`);
+    }
+    if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
+    realm.searchParams.set('scope', scope);
+    this.options.log?.(`token from ${realm.origin}${realm.pathname} for ${scope}`);
+    const what = `${operation}: token request`;
+    const res = await this.requestToken(realm, creds ? { authorization: basicAuthorization(creds) } : {}, what);
+    if (res.status !== 200) {
+      throw new RegistryError(res.status, what, parseErrorBody(res.text), statusHint(res.status === 400 ? 401 : res.status));
+    }
+    let token: string | undefined;
+    try {
+      token = tokenFromResponse(JSON.parse(res.text));
+    } catch {
+      token = undefined;
+    }
+    if (!token) throw new ActionError('registry-protocol', `${what} failed: the token endpoint answered without a token`);
+    this.options.onSecret?.(token);
+    this.authorizations.set(scope, `Bearer ${token}`);
+  }
 }

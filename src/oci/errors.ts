@@ -4,7 +4,10 @@ export interface RegistryErrorDetail {
   message: string;
 }
 
-/** A registry answer the client cannot go on from, with what the registry said. */
+/**
+ * A registry's HTTP answer the client cannot go on from, with what the registry said: only real answers
+ * (conditions the client finds itself are ActionErrors of kind registry-protocol or credentials).
+ */
 export class RegistryError extends Error {
   override name = 'RegistryError';
   constructor(
@@ -45,14 +48,9 @@ export function parseErrorBody(text: string): RegistryErrorDetail[] {
   return excerpt ? [{ code: 'RESPONSE', message: excerpt }] : [];
 }
 
-/** The registry (or a host it sent us to) could not be reached, or the connection broke. */
-export class NetworkError extends Error {
-  override name = 'NetworkError';
-  constructor(
-    message: string,
-    readonly code: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
+/** What the user can do about an answer, where the status says it. */
+export function statusHint(status: number): string | undefined {
+  if (status === 401) return 'the registry refused the credentials: check the user name and password or token';
+  if (status === 403) return 'the credentials may not push to this repository';
+  return undefined;
 }

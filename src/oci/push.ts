@@ -1,6 +1,7 @@
 // Pushing one manifest with its blobs and tags. Order matters: every blob first, then the manifest under
 // its first tag, then the other tags, so no tag ever names a manifest whose content is missing.
-import type { BlobSource, Descriptor, RepositoryClient } from './repository.js';
+import type { BlobSource, RepositoryClient } from './repository.js';
+import type { Descriptor } from './spec.js';
 
 export interface ManifestToPush {
   mediaType: string;

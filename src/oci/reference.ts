@@ -1,5 +1,6 @@
 // Image reference and tag grammar, after the OCI distribution-spec ("Pulling manifests":
 // <name> and <reference> regular expressions) and Docker's host rules for the registry part.
+import { ActionError } from '../errors.js';
 
 /** distribution-spec: repository name components. */
 const NAME_RE = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
@@ -17,19 +18,15 @@ export interface Repository {
   name: string;
 }
 
-export class ReferenceError extends Error {
-  override name = 'ReferenceError';
-}
-
 /** Parses an image reference without tag or digest, e.g. `ghcr.io/acme/hello`. */
 export function parseRepository(input: string): Repository {
   const ref = input.trim();
-  if (ref === '') throw new ReferenceError('the image reference is empty');
-  if (/\s/.test(ref)) throw new ReferenceError(`image reference "${ref}" contains white space`);
+  if (ref === '') throw new ActionError('input', 'the image reference is empty');
+  if (/\s/.test(ref)) throw new ActionError('input', `image reference "${ref}" contains white space`);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
-    throw new ReferenceError(`image reference "${ref}" must not have a scheme: write it as ${ref.replace(/^[^:]+:\/\//, '')}`);
+    throw new ActionError('input', `image reference "${ref}" must not have a scheme: write it as ${ref.replace(/^[^:]+:\/\//, '')}`);
   }
-  if (ref.includes('@')) throw new ReferenceError(`image reference "${ref}" must not carry a digest`);
+  if (ref.includes('@')) throw new ActionError('input', `image reference "${ref}" must not carry a digest`);
   const slash = ref.indexOf('/');
   const first = slash === -1 ? '' : ref.slice(0, slash);
   // Docker's rule: the first component is a registry host when it has a dot or a port, or is localhost.
@@ -38,16 +35,16 @@ export function parseRepository(input: string): Repository {
   let name = isHost ? ref.slice(slash + 1) : ref;
   const lastSlash = name.lastIndexOf('/');
   if (name.slice(lastSlash + 1).includes(':')) {
-    throw new ReferenceError(`image reference "${ref}" must not carry a tag: give tags in the "tags" input`);
+    throw new ActionError('input', `image reference "${ref}" must not carry a tag: give tags in the "tags" input`);
   }
-  if (!HOST_RE.test(registry)) throw new ReferenceError(`"${registry}" in "${ref}" is not a valid registry host`);
+  if (!HOST_RE.test(registry)) throw new ActionError('input', `"${registry}" in "${ref}" is not a valid registry host`);
   if (registry === 'docker.io' || registry === 'index.docker.io') {
     registry = DOCKER_HUB;
     if (!name.includes('/')) name = `library/${name}`;
   }
   if (!NAME_RE.test(name)) {
     const hint = name !== name.toLowerCase() ? ' (repository names must be lower case)' : '';
-    throw new ReferenceError(`"${name}" in "${ref}" is not a valid repository name${hint}`);
+    throw new ActionError('input', `"${name}" in "${ref}" is not a valid repository name${hint}`);
   }
   return { registry: registry.toLowerCase(), name };
 }
@@ -63,7 +60,7 @@ export function isValidTag(tag: string): boolean {
 export function assertValidTag(tag: string): string {
   if (!isValidTag(tag)) {
     const why = tag.length > 128 ? `it is ${tag.length} characters long (at most 128)` : 'it must match [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}';
-    throw new ReferenceError(`tag "${tag}" is not valid: ${why}`);
+    throw new ActionError('input', `tag "${tag}" is not valid: ${why}`);
   }
   return tag;
 }

@@ -2,8 +2,10 @@
 // "Pushing Manifests with Subject" and "Referrers Tag Schema"). Where the registry has no referrers API
 // (GHCR, distribution 2.8), the client keeps the fallback tag `<alg>-<hex>` holding an image index of the
 // referrers, as oras-go (registry/remote/referrers.go) and @sigstore/oci do.
-import { RegistryError } from './errors.js';
-import { OCI_INDEX, OCI_MANIFEST, sha256Digest, type BlobSource, type Descriptor, type RepositoryClient } from './repository.js';
+import { ActionError } from '../errors.js';
+import type { Outcome } from './policy.js';
+import type { BlobSource, RepositoryClient } from './repository.js';
+import { fallbackTag, OCI_INDEX, OCI_MANIFEST, sha256Digest, type Descriptor } from './spec.js';
 
 export interface Referrer {
   artifactType: string;
@@ -16,19 +18,10 @@ export interface AttachResult {
   digest: string;
   /** How the registry learnt of it: its referrers API, or the fallback tag. */
   via: 'api' | 'fallback-tag';
+  /** The fallback tag that lists it, when that is how. */
+  tag?: string;
   /** False when the fallback index listed it already (a re-run). */
   added: boolean;
-}
-
-/** The empty config of artifacts that carry all in their layers (image-spec: "Guidance for an Empty Descriptor"). */
-export const EMPTY_CONFIG = {
-  descriptor: { mediaType: 'application/vnd.oci.empty.v1+json', digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', size: 2 },
-  bytes: Buffer.from('{}'),
-};
-
-/** `sha256:abc…` → `sha256-abc…`, at most 128 characters (distribution-spec "Referrers Tag Schema"). */
-export function fallbackTag(digest: string): string {
-  return digest.replace(':', '-').slice(0, 128);
 }
 
 export function referrerManifest(subject: Descriptor, r: Referrer): Buffer {
@@ -56,8 +49,9 @@ export async function attachReferrer(client: RepositoryClient, subject: Descript
   }
   const descriptor: Descriptor = { mediaType: OCI_MANIFEST, digest: put.digest, size: bytes.length, artifactType: r.artifactType };
   if (r.annotations && Object.keys(r.annotations).length > 0) descriptor.annotations = r.annotations;
-  const added = await addToFallbackIndex(client, fallbackTag(subject.digest), descriptor);
-  return { digest: put.digest, via: 'fallback-tag', added };
+  const tag = fallbackTag(subject.digest);
+  const added = await addToFallbackIndex(client, tag, descriptor);
+  return { digest: put.digest, via: 'fallback-tag', tag, added };
 }
 
 /**
@@ -66,17 +60,16 @@ export async function attachReferrer(client: RepositoryClient, subject: Descript
  * conditional, and a lost race (412) reads again.
  */
 async function addToFallbackIndex(client: RepositoryClient, tag: string, descriptor: Descriptor): Promise<boolean> {
-  for (let attempt = 0; ; attempt++) {
+  const attempts = client.attempts();
+  for (;;) {
     const current = await client.getManifest(tag);
     let manifests: Descriptor[] = [];
     if (current) {
       const parsed = JSON.parse(current.bytes.toString('utf8')) as { mediaType?: string; manifests?: Descriptor[] };
       if (parsed.mediaType !== OCI_INDEX || !Array.isArray(parsed.manifests)) {
-        throw new RegistryError(
-          200,
-          `update of the referrers tag ${tag}`,
-          [],
-          `the tag holds ${parsed.mediaType ?? 'something'} instead of an image index: not overwriting it`,
+        throw new ActionError(
+          'registry-protocol',
+          `update of the referrers tag ${tag} failed: the tag holds ${parsed.mediaType ?? 'something'} instead of an image index: not overwriting it`,
         );
       }
       manifests = parsed.manifests;
@@ -87,8 +80,9 @@ async function addToFallbackIndex(client: RepositoryClient, tag: string, descrip
       await client.putManifest(tag, index, OCI_INDEX, current?.etag);
       return true;
     } catch (err) {
-      if (err instanceof RegistryError && err.status === 412 && attempt < 3) continue;
-      throw err;
+      // 412: another writer changed the index since it was read. Read it again.
+      const lostRace = (o: Outcome) => 'status' in o && o.status === 412;
+      if (!(await attempts.afterError(err, `the referrers tag ${tag} changed while it was updated`, lostRace))) throw err;
     }
   }
 }

@@ -1,18 +1,11 @@
 // One repository on a registry: the distribution-spec v1.1 push endpoints this project needs.
 // Spec: opencontainers/distribution-spec spec.md, "Push" (blobs, chunked uploads, manifests).
 import { createReadStream } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { isTransient, Transport, type TransportOptions } from './transport.js';
+import { ActionError } from '../errors.js';
+import { Transport, type TransportOptions } from './transport.js';
 import type { Repository } from './reference.js';
-import { RegistryError } from './errors.js';
-
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  annotations?: Record<string, string>;
-  artifactType?: string;
-}
+import { isTransient, RetryPolicy, type Attempts, type Outcome } from './policy.js';
+import { OCI_INDEX, OCI_MANIFEST, sha256Digest, type Descriptor } from './spec.js';
 
 /** Where a blob's bytes come from: a file streamed from disk, or bytes already in memory (config, manifest). */
 export type BlobSource = { path: string } | { bytes: Buffer };
@@ -30,8 +23,6 @@ export interface UploadOptions {
 // broken chunked upload resumes where the registry's Range says, and restarting a huge PUT costs more.
 export const DEFAULT_UPLOAD: UploadOptions = { chunkThreshold: 1024 * 1024 * 1024, chunkSize: 4 * 1024 * 1024 };
 
-export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 /** Distribution 2.8 answers 404 to a manifest GET/HEAD whose Accept lacks the OCI types. */
 const MANIFEST_ACCEPT = [
   OCI_MANIFEST,
@@ -39,10 +30,6 @@ const MANIFEST_ACCEPT = [
   'application/vnd.docker.distribution.manifest.v2+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
 ].join(', ');
-
-export function sha256Digest(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 export interface PutManifestResult {
   digest: string;
@@ -52,6 +39,8 @@ export interface PutManifestResult {
 
 export class RepositoryClient {
   private readonly transport: Transport;
+  private readonly retry: RetryPolicy;
+  private readonly log?: (line: string) => void;
   private referrersApi: Promise<boolean> | undefined;
   private readonly scope: string;
   private readonly path: string;
@@ -61,13 +50,20 @@ export class RepositoryClient {
     options: Omit<TransportOptions, 'registry'>,
     private readonly upload: UploadOptions = DEFAULT_UPLOAD,
   ) {
-    this.transport = new Transport({ ...options, registry: repository.registry });
+    this.retry = options.retry ?? new RetryPolicy();
+    this.log = options.log;
+    this.transport = new Transport({ ...options, registry: repository.registry, retry: this.retry });
     this.scope = `repository:${repository.name}:pull,push`;
     this.path = `/v2/${repository.name}`;
   }
 
   close(): Promise<void> {
     return this.transport.close();
+  }
+
+  /** The tries of one operation under the client's retry policy (referrers.ts re-reads an index with it). */
+  attempts(): Attempts {
+    return this.retry.start(this.log);
   }
 
   async blobExists(digest: string): Promise<boolean> {
@@ -87,13 +83,13 @@ export class RepositoryClient {
    */
   async pushBlob(desc: Descriptor, source: BlobSource): Promise<boolean> {
     if (await this.blobExists(desc.digest)) return false;
-    for (let attempt = 0; ; attempt++) {
+    const attempts = this.attempts();
+    for (;;) {
       try {
         await this.uploadOnce(desc, source);
         break;
       } catch (err) {
-        if (!isTransient(err) || attempt >= this.transport.maxRetries) throw err;
-        await this.transport.wait(attempt, undefined, `upload of blob ${desc.digest} broke (${(err as Error).message}); starting it again`);
+        if (!(await attempts.afterError(err, `upload of blob ${desc.digest} broke; starting it again`))) throw err;
       }
     }
     await this.checkLanded(desc);
@@ -119,11 +115,9 @@ export class RepositoryClient {
     const res = await this.headBlob(desc.digest);
     const length = Number(res.header('content-length'));
     if (res.status !== 200 || (res.header('content-length') !== undefined && length !== desc.size)) {
-      throw new RegistryError(
-        res.status,
-        `upload of blob ${desc.digest}`,
-        [],
-        `the registry accepted the upload but ${res.status === 200 ? `holds ${length} bytes, not ${desc.size}` : 'has no blob under that digest'}: the file may have changed while it was read`,
+      throw new ActionError(
+        'registry-protocol',
+        `upload of blob ${desc.digest} failed: the registry accepted the upload but ${res.status === 200 ? `holds ${length} bytes, not ${desc.size}` : 'has no blob under that digest'}: the file may have changed while it was read`,
       );
     }
   }
@@ -147,13 +141,13 @@ export class RepositoryClient {
     );
     const stored = res.header('docker-content-digest');
     if (stored && stored !== desc.digest) {
-      throw new RegistryError(res.status, `upload of blob ${desc.digest}`, [], `the registry stored it as ${stored}`);
+      throw new ActionError('registry-protocol', `upload of blob ${desc.digest} failed: the registry stored it as ${stored}`);
     }
   }
 
   private async patchChunks(location: URL, desc: Descriptor, source: BlobSource, chunkSize: number): Promise<URL> {
     let offset = 0;
-    let failures = 0;
+    const attempts = this.attempts();
     while (offset < desc.size) {
       const end = Math.min(offset + chunkSize, desc.size) - 1;
       const from = offset;
@@ -178,9 +172,8 @@ export class RepositoryClient {
       } catch (err) {
         // A broken chunk, or 416 (the registry holds a different amount than we think): ask where it
         // stands and go on from there.
-        const resumable = isTransient(err) || (err instanceof RegistryError && err.status === 416);
-        if (!resumable || failures >= this.transport.maxRetries) throw err;
-        await this.transport.wait(failures++, undefined, `chunk ${from}-${end} of blob ${desc.digest} broke (${(err as Error).message}); resuming`);
+        const resumable = (o: Outcome) => isTransient(o) || ('status' in o && o.status === 416);
+        if (!(await attempts.afterError(err, `chunk ${from}-${end} of blob ${desc.digest} broke; resuming`, resumable))) throw err;
         offset = await this.uploadedUpTo(location, desc);
         continue;
       }
@@ -200,7 +193,7 @@ export class RepositoryClient {
   }
 
   private location(value: string | undefined, base: URL, digest: string): URL {
-    if (!value) throw new RegistryError(202, `upload of blob ${digest}`, [], 'the registry sent no Location for the upload');
+    if (!value) throw new ActionError('registry-protocol', `upload of blob ${digest} failed: the registry sent no Location for the upload`);
     return new URL(value, base); // relative or absolute, query kept (distribution-spec)
   }
 
@@ -220,7 +213,7 @@ export class RepositoryClient {
     );
     const returned = res.header('docker-content-digest');
     if (returned && returned !== digest) {
-      throw new RegistryError(res.status, `push of manifest ${reference}`, [], `the registry reports digest ${returned}, expected ${digest}`);
+      throw new ActionError('registry-protocol', `push of manifest ${reference} failed: the registry reports digest ${returned}, expected ${digest}`);
     }
     return { digest, ociSubject: res.header('oci-subject') };
   }

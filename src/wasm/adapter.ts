@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ActionError } from '../errors.js';
 
 export type AdapterKind = 'command' | 'reactor';
 
@@ -14,7 +15,7 @@ export function adapterPath(kind: AdapterKind): string {
   const candidates = [join(here, 'adapters', file)];
   for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) candidates.push(join(dir, 'node_modules', '@bytecodealliance', 'jco', 'lib', file));
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`the WASI preview1 ${kind} adapter is missing (looked in ${candidates[0]})`);
+  if (!found) throw new ActionError('build', `the WASI preview1 ${kind} adapter is missing (looked in ${candidates[0]})`);
   return found;
 }
 

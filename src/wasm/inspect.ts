@@ -3,12 +3,20 @@
 // One pass, with memory flat in the file's size: nothing is decoded beyond the top-level sections.
 import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import type { WasmFacts } from '../artifact/wasm-config.js';
-import { kindFromPreamble, TopLevelSections, WasmFormatError, type WasmKind } from './sections.js';
+import { ActionError, isActionError } from '../errors.js';
+import { kindFromPreamble, TopLevelSections, type WasmKind } from './sections.js';
 
-export class WasmInputError extends Error {
-  override name = 'WasmInputError';
+/** What the Wasm OCI config says of a binary (oci-wasm's `component` block, or a core module). */
+export interface ComponentFacts {
+  kind: 'component';
+  /** World imports, fully qualified (`wasi:http/types@0.2.0`) or a bare name (`add`), in the component's order. */
+  imports: string[];
+  exports: string[];
+  /** The world the component targets (`wasi:http/proxy@0.2.0`), when known. */
+  target: string | null;
 }
+
+export type WasmFacts = ComponentFacts | { kind: 'module' };
 
 export interface InspectedWasm {
   facts: WasmFacts;
@@ -42,10 +50,10 @@ export async function inspectWasm(path: string): Promise<InspectedWasm> {
     }
     sections.end();
   } catch (err) {
-    if (!(err instanceof WasmFormatError)) throw err;
+    if (!isActionError(err, 'wasm')) throw err;
     const what =
       sections.kind === undefined ? 'a WebAssembly binary' : sections.kind === 'module' ? 'a valid WebAssembly module' : 'a valid WebAssembly component';
-    throw new WasmInputError(`${path} is not ${what}: ${err.message}`);
+    throw new ActionError('wasm', `${path} is not ${what}: ${err.message}`);
   } finally {
     await next?.catch(() => undefined); // a read still in flight when parsing failed
     await handle.close();
@@ -67,20 +75,20 @@ export async function wasmBinaryKind(path: string): Promise<WasmKind> {
   try {
     return kindFromPreamble(preamble);
   } catch (err) {
-    throw new WasmInputError(`${path} is not a WebAssembly binary: ${(err as Error).message}`);
+    throw new ActionError('wasm', `${path} is not a WebAssembly binary: ${(err as Error).message}`);
   }
 }
 
 /** The file's size, once it is known to be a regular file long enough to hold a preamble. */
 async function checkRegularFile(path: string): Promise<number> {
-  if (path.trim() === '') throw new WasmInputError('no component path was given');
+  if (path.trim() === '') throw new ActionError('wasm', 'no component path was given');
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') throw new WasmInputError(`component file ${path} does not exist`);
-    if (err.code === 'ELOOP') throw new WasmInputError(`component path ${path} is a symbolic link loop`);
-    throw new WasmInputError(`cannot read component file ${path}: ${err.message}`);
+    if (err.code === 'ENOENT') throw new ActionError('wasm', `component file ${path} does not exist`);
+    if (err.code === 'ELOOP') throw new ActionError('wasm', `component path ${path} is a symbolic link loop`);
+    throw new ActionError('wasm', `cannot read component file ${path}: ${err.message}`);
   });
-  if (info.isDirectory()) throw new WasmInputError(`component path ${path} is a directory, not a .wasm file`);
-  if (!info.isFile()) throw new WasmInputError(`component path ${path} is not a regular file`);
-  if (info.size < 8) throw new WasmInputError(`${path} is not a WebAssembly binary: it is ${info.size} bytes long`);
+  if (info.isDirectory()) throw new ActionError('wasm', `component path ${path} is a directory, not a .wasm file`);
+  if (!info.isFile()) throw new ActionError('wasm', `component path ${path} is not a regular file`);
+  if (info.size < 8) throw new ActionError('wasm', `${path} is not a WebAssembly binary: it is ${info.size} bytes long`);
   return info.size;
 }

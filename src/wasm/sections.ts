@@ -11,16 +11,13 @@
 // modules or components are not, and the decoder leaves them out. A world exports only functions and
 // instances: a component exporting anything else cannot be described as a world, and oci-wasm (like jco)
 // refuses it, so this does too.
+import { ActionError, isActionError } from '../errors.js';
 
 export type ExternKind = 'module' | 'func' | 'value' | 'type' | 'component' | 'instance';
 
 export interface ComponentNames {
   imports: string[];
   exports: string[];
-}
-
-export class WasmFormatError extends Error {
-  override name = 'WasmFormatError';
 }
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -38,16 +35,17 @@ export type WasmKind = 'module' | 'component';
 
 /** Core modules are layer 0 (version 1); components layer 1. */
 export function kindFromPreamble(preamble: Uint8Array): WasmKind {
-  if (!MAGIC.every((b, i) => preamble[i] === b)) throw new WasmFormatError('it does not start with \\0asm');
+  if (!MAGIC.every((b, i) => preamble[i] === b)) throw new ActionError('wasm', 'it does not start with \\0asm');
   const version = preamble[4]! | (preamble[5]! << 8);
   const layer = preamble[6]! | (preamble[7]! << 8);
   if (layer === 0) {
-    if (version !== 1) throw new WasmFormatError(`it is a WebAssembly module of unknown version ${version}`);
+    if (version !== 1) throw new ActionError('wasm', `it is a WebAssembly module of unknown version ${version}`);
     return 'module';
   }
-  if (layer !== 1) throw new WasmFormatError(`it has an unknown WebAssembly layer ${layer}`);
+  if (layer !== 1) throw new ActionError('wasm', `it has an unknown WebAssembly layer ${layer}`);
   if (version !== COMPONENT_VERSION) {
-    throw new WasmFormatError(
+    throw new ActionError(
+      'wasm',
       `it is a component of binary version 0x${version.toString(16)}, not 0x${COMPONENT_VERSION.toString(16)}: rebuild it with current tools (runtimes refuse other versions)`,
     );
   }
@@ -97,16 +95,16 @@ export class TopLevelSections {
   }
 
   end(): void {
-    if (this.kind === undefined) throw new WasmFormatError('it ends inside the 8-byte preamble');
+    if (this.kind === undefined) throw new ActionError('wasm', 'it ends inside the 8-byte preamble');
     if (this.pending.length > 0 || this.skipping > 0 || this.collecting) {
-      throw new WasmFormatError(`it ends inside the section that starts at byte ${this.sectionStart}: the file is truncated`);
+      throw new ActionError('wasm', `it ends inside the section that starts at byte ${this.sectionStart}: the file is truncated`);
     }
     if (this.otherExports.length > 0) {
       const listed = this.otherExports.map((e) => `${e.kind} "${e.name}"`).join(', ');
       if (this.names.exports.length === 0 && this.otherExports.every((e) => e.kind === 'type')) {
-        throw new WasmFormatError(`it exports only types (${listed}): it is a WIT package, not a component`);
+        throw new ActionError('wasm', `it exports only types (${listed}): it is a WIT package, not a component`);
       }
-      throw new WasmFormatError(`it exports ${listed}: a component's world exports only functions and interfaces`);
+      throw new ActionError('wasm', `it exports ${listed}: a component's world exports only functions and interfaces`);
     }
   }
 
@@ -121,20 +119,20 @@ export class TopLevelSections {
     }
     // Section header: id byte, then the content size as a LEB128 u32 (at most 5 bytes).
     if (p.length === 1 || (p[p.length - 1]! & 0x80) !== 0) {
-      if (p.length >= 6) throw new WasmFormatError(`the size of the section at byte ${this.sectionStart} is not a valid u32`);
+      if (p.length >= 6) throw new ActionError('wasm', `the size of the section at byte ${this.sectionStart} is not a valid u32`);
       return;
     }
     const id = p[0]!;
     const size = leb128(p, 1);
     const where = `the section at byte ${this.sectionStart}`;
     this.pending = [];
-    if (id > LAST_SECTION_ID[this.kind]) throw new WasmFormatError(`${where} has an unknown id ${id}`);
-    if (id === CUSTOM_SECTION && size === 0) throw new WasmFormatError(`${where} is a custom section without a name`);
+    if (id > LAST_SECTION_ID[this.kind]) throw new ActionError('wasm', `${where} has an unknown id ${id}`);
+    if (id === CUSTOM_SECTION && size === 0) throw new ActionError('wasm', `${where} is a custom section without a name`);
     if (this.fileSize !== undefined && this.sectionStart + p.length + size > this.fileSize) {
-      throw new WasmFormatError(`${where} is ${size} bytes long, past the end of the file: the file is truncated`);
+      throw new ActionError('wasm', `${where} is ${size} bytes long, past the end of the file: the file is truncated`);
     }
     if (this.kind === 'component' && (id === IMPORT_SECTION || id === EXPORT_SECTION)) {
-      if (size > MAX_NAMES_SECTION) throw new WasmFormatError(`${where} holds ${size} bytes of imports or exports, more than this action reads`);
+      if (size > MAX_NAMES_SECTION) throw new ActionError('wasm', `${where} holds ${size} bytes of imports or exports, more than this action reads`);
       const bytes = Buffer.alloc(size);
       if (size === 0) this.readSection(id, bytes);
       else this.collecting = { id, bytes, filled: 0 };
@@ -157,20 +155,20 @@ export class TopLevelSections {
           const kind = r.sortIdx();
           const ascribed = r.u8(); // an optional type ascription: 0x00 none, 0x01 an externdesc
           if (ascribed === 0x01) r.externDesc();
-          else if (ascribed !== 0x00) throw new WasmFormatError(`the export "${name}" has an invalid type ascription byte 0x${ascribed.toString(16)}`);
+          else if (ascribed !== 0x00) throw new ActionError('wasm', `the export "${name}" has an invalid type ascription byte 0x${ascribed.toString(16)}`);
           if (kind === 'instance' || kind === 'func') this.add(this.names.exports, name, 'export');
           else this.otherExports.push({ name, kind });
         }
       }
-      if (!r.done()) throw new WasmFormatError(`${r.left()} bytes are left over after its ${count} entries`);
+      if (!r.done()) throw new ActionError('wasm', `${r.left()} bytes are left over after its ${count} entries`);
     } catch (err) {
-      if (!(err instanceof WasmFormatError)) throw err;
-      throw new WasmFormatError(`its ${what} section at byte ${this.sectionStart}: ${err.message}`);
+      if (!isActionError(err, 'wasm')) throw err;
+      throw new ActionError('wasm', `its ${what} section at byte ${this.sectionStart}: ${err.message}`);
     }
   }
 
   private add(list: string[], name: string, what: string): void {
-    if (list.includes(name)) throw new WasmFormatError(`the ${what} "${name}" appears twice`);
+    if (list.includes(name)) throw new ActionError('wasm', `the ${what} "${name}" appears twice`);
     list.push(name);
   }
 }
@@ -178,7 +176,7 @@ export class TopLevelSections {
 function leb128(bytes: number[], from: number): number {
   let value = 0;
   for (let i = from, shift = 0; i < bytes.length; i++, shift += 7) value += (bytes[i]! & 0x7f) * 2 ** shift;
-  if (value > 0xffffffff) throw new WasmFormatError('a number is larger than a u32');
+  if (value > 0xffffffff) throw new ActionError('wasm', 'a number is larger than a u32');
   return value;
 }
 
@@ -198,7 +196,7 @@ class Reader {
     return this.bytes.length - this.pos;
   }
   u8(): number {
-    if (this.pos >= this.bytes.length) throw new WasmFormatError('it ends in the middle of an entry');
+    if (this.pos >= this.bytes.length) throw new ActionError('wasm', 'it ends in the middle of an entry');
     return this.bytes[this.pos++]!;
   }
   u32(): number {
@@ -207,20 +205,20 @@ class Reader {
     do {
       b = this.u8();
       bytes.push(b);
-      if (bytes.length > 5) throw new WasmFormatError('it holds a number longer than a u32');
+      if (bytes.length > 5) throw new ActionError('wasm', 'it holds a number longer than a u32');
     } while (b & 0x80);
     return leb128(bytes, 0);
   }
   /** importname' / exportname': a discriminator byte (0x00; 0x01 was an older marker for interface names, still accepted by wasmparser), then the name. */
   externName(): string {
     const tag = this.u8();
-    if (tag !== 0x00 && tag !== 0x01) throw new WasmFormatError(`a name has an encoding this action does not read (0x${tag.toString(16)})`);
+    if (tag !== 0x00 && tag !== 0x01) throw new ActionError('wasm', `a name has an encoding this action does not read (0x${tag.toString(16)})`);
     const len = this.u32();
-    if (len > this.left()) throw new WasmFormatError('a name runs past the end of the section');
+    if (len > this.left()) throw new ActionError('wasm', 'a name runs past the end of the section');
     try {
       return UTF8.decode(this.bytes.subarray(this.pos, (this.pos += len)));
     } catch {
-      throw new WasmFormatError('a name is not valid UTF-8');
+      throw new ActionError('wasm', 'a name is not valid UTF-8');
     }
   }
   externDesc(): ExternKind {
@@ -232,14 +230,14 @@ class Reader {
         return 'module';
       case 0x02: {
         const bound = this.u8(); // 0x00 eq <valueidx> | 0x01 <valtype>: a type index, or a primitive as a one-byte negative s33
-        if (bound !== 0x00 && bound !== 0x01) throw new WasmFormatError(`a value has an unknown bound 0x${bound.toString(16)}`);
+        if (bound !== 0x00 && bound !== 0x01) throw new ActionError('wasm', `a value has an unknown bound 0x${bound.toString(16)}`);
         this.u32();
         return 'value';
       }
       case 0x03: {
         const bound = this.u8(); // 0x00 eq <typeidx> | 0x01 sub resource
         if (bound === 0x00) this.u32();
-        else if (bound !== 0x01) throw new WasmFormatError(`a type has an unknown bound 0x${bound.toString(16)}`);
+        else if (bound !== 0x01) throw new ActionError('wasm', `a type has an unknown bound 0x${bound.toString(16)}`);
         return 'type';
       }
       case 0x01:
@@ -248,19 +246,20 @@ class Reader {
         this.u32();
         return SORTS[tag]!;
       default:
-        throw new WasmFormatError(`an entry has an unknown kind 0x${tag.toString(16)}`);
+        throw new ActionError('wasm', `an entry has an unknown kind 0x${tag.toString(16)}`);
     }
   }
   /** `sortidx`: the exported item's sort (0x00 then the core sort, which must be module, for a core item) and index. */
   sortIdx(): ExternKind {
     const sort = this.u8();
     if (sort === 0x00) this.coreModuleSort();
-    else if (!(sort in SORTS)) throw new WasmFormatError(`an export has an unknown sort 0x${sort.toString(16)}`);
+    else if (!(sort in SORTS)) throw new ActionError('wasm', `an export has an unknown sort 0x${sort.toString(16)}`);
     this.u32();
     return sort === 0x00 ? 'module' : SORTS[sort]!;
   }
   private coreModuleSort(): void {
     const core = this.u8();
-    if (core !== CORE_MODULE_SORT) throw new WasmFormatError(`a component imports or exports a core item other than a module (sort 0x${core.toString(16)})`);
+    if (core !== CORE_MODULE_SORT)
+      throw new ActionError('wasm', `a component imports or exports a core item other than a module (sort 0x${core.toString(16)})`);
   }
 }

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getExecOutput } from '@actions/exec';
-import { packageKey, parseCargoLock, type LockedPackage } from '../attach/cargo-lock.js';
+import { parseCargoLock, type LockedPackage } from './cargo-lock.js';
+import { packageKey } from './crate.js';
 
 export async function lockedPackages(cwd: string, workspaceRoot: string): Promise<LockedPackage[]> {
   const lock = parseCargoLock(await readFile(join(workspaceRoot, 'Cargo.lock'), 'utf8'));

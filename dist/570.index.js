@@ -1,8 +1,8 @@
-export const id = 908;
-export const ids = [908];
+export const id = 570;
+export const ids = [570];
 export const modules = {
 
-/***/ 27908:
+/***/ 51570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  BuildError: () => (/* binding */ BuildError),
   buildCrate: () => (/* binding */ buildCrate)
 });
 
@@ -24,9 +23,9 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __webpack_require__(27187);
-// EXTERNAL MODULE: ./src/build/commands.ts
-var commands = __webpack_require__(48468);
-;// CONCATENATED MODULE: ./src/build/cargo-messages.ts
+// EXTERNAL MODULE: ./src/cargo/commands.ts
+var commands = __webpack_require__(64212);
+;// CONCATENATED MODULE: ./src/cargo/cargo-messages.ts
 // Reading cargo's output: the JSON messages on stdout (`--message-format=json-render-diagnostics`: cargo
 // reference, "External tools" → "JSON messages") and the rendered diagnostics on stderr.
 /** The `.wasm` files among a stream of cargo JSON messages; never a guess at target/ paths. */
@@ -75,44 +74,13 @@ function stripAnsi(line) {
     return line.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
-;// CONCATENATED MODULE: ./src/build/crate.ts
-// What the crate says of itself, from `cargo metadata --format-version 1 --no-deps`: name, version,
-// description, license, repository, and cargo-component's `[package.metadata.component]` table (read from
-// cargo's own JSON, so no TOML parsing here).
-function crateFacts(metadata, packageId, manifestPath) {
-    const pkg = metadata.packages.find((p) => p.id === packageId) ??
-        metadata.packages.find((p) => p.manifest_path === manifestPath) ??
-        (metadata.packages.length === 1 ? metadata.packages[0] : undefined);
-    if (!pkg)
-        return undefined;
-    const component = pkg.metadata?.component;
-    return {
-        name: pkg.name,
-        version: pkg.version,
-        description: pkg.description ?? undefined,
-        license: pkg.license ?? undefined,
-        repository: pkg.repository ?? undefined,
-        usesCargoComponent: component !== undefined,
-        targetWorld: targetWorld(component?.target),
-    };
-}
-/** cargo-component's target: a table {package, version, world} or a string "wasi:http/proxy@0.2.0". */
-function targetWorld(target) {
-    if (typeof target === 'string')
-        return target || undefined;
-    if (!target?.package)
-        return undefined;
-    // The package may carry its version itself: `wasi:http@0.2.0`.
-    const [pkg, pkgVersion] = target.package.split('@');
-    const version = target.version ?? pkgVersion;
-    return `${pkg}${target.world ? `/${target.world}` : ''}${version ? `@${version.replace(/^[=^~]/, '')}` : ''}`;
-}
-
+// EXTERNAL MODULE: ./src/cargo/crate.ts
+var cargo_crate = __webpack_require__(24207);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
 var cache = __webpack_require__(61691);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/build/caches.ts
+;// CONCATENATED MODULE: ./src/cargo/caches.ts
 // Build caches through @actions/cache: cargo's registry and git checkouts plus the crate's target/, and
 // the installed cargo-component binary. A cache service that is missing or down only costs time: it logs
 // a warning and the build goes on.
@@ -164,9 +132,12 @@ async function saveCache(plan, restoredKey, log) {
 var inspect = __webpack_require__(90899);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/wasm/adapter.ts
 // A preview1 core module → a component, with the WASI preview1 adapter jco ships: the command adapter
 // for a `bin` (it exports wasi:cli/run), the reactor adapter for a library (`cdylib`).
+
 
 
 
@@ -180,7 +151,7 @@ function adapterPath(kind) {
         candidates.push((0,external_node_path_.join)(dir, 'node_modules', '@bytecodealliance', 'jco', 'lib', file));
     const found = candidates.find((p) => (0,external_node_fs_.existsSync)(p));
     if (!found)
-        throw new Error(`the WASI preview1 ${kind} adapter is missing (looked in ${candidates[0]})`);
+        throw new errors/* ActionError */.l('build', `the WASI preview1 ${kind} adapter is missing (looked in ${candidates[0]})`);
     return found;
 }
 async function componentize(core, kind) {
@@ -191,7 +162,7 @@ async function componentize(core, kind) {
     return componentNew(core, [['wasi_snapshot_preview1', adapter]]);
 }
 
-;// CONCATENATED MODULE: ./src/build/build-crate.ts
+;// CONCATENATED MODULE: ./src/cargo/build-crate.ts
 // A Rust crate → the .wasm component to publish: pick the mode, restore caches, run cargo (or cargo
 // component), find the artifact in cargo's JSON messages, turn a preview1 module into a component, save
 // caches, and read the crate's own metadata.
@@ -206,18 +177,16 @@ async function componentize(core, kind) {
 
 
 
-class BuildError extends Error {
-    name = 'BuildError';
-}
+
 async function buildCrate(s, log, env) {
     const cwd = (0,external_node_path_.resolve)(s.workingDirectory);
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'Cargo.toml'))) {
-        throw new BuildError(`there is no Cargo.toml in ${s.workingDirectory}: set "working-directory" to the crate, or give a prebuilt "component"`);
+        throw new errors/* ActionError */.l('build', `there is no Cargo.toml in ${s.workingDirectory}: set "working-directory" to the crate, or give a prebuilt "component"`);
     }
     const metadata = await cargoMetadata(cwd);
     const mode = s.mode !== 'auto'
         ? s.mode
-        : crateFacts(metadata, undefined, (0,external_node_path_.join)(cwd, 'Cargo.toml'))?.usesCargoComponent || onPath('cargo-component', env)
+        : (0,cargo_crate/* crateFacts */.T)(metadata, undefined, (0,external_node_path_.join)(cwd, 'Cargo.toml'))?.usesCargoComponent || onPath('cargo-component', env)
             ? 'cargo-component'
             : 'cargo';
     const target = s.target || (mode === 'cargo' ? commands/* DEFAULT_CARGO_TARGET */.f_ : 'wasm32-wasip1');
@@ -247,20 +216,20 @@ async function buildCrate(s, log, env) {
             const file = (0,external_node_path_.relative)(env.GITHUB_WORKSPACE ?? process.cwd(), (0,external_node_path_.isAbsolute)(err.file) ? err.file : (0,external_node_path_.join)(metadata.workspace_root, err.file));
             log.error(err.message, { file, line: err.line, column: err.column });
         }
-        throw new BuildError(`the build failed${err ? `: ${err.message}${err.file ? ` (${err.file}:${err.line}:${err.column})` : ''}` : ` (cargo exited with ${run.code})`}`);
+        throw new errors/* ActionError */.l('build', `the build failed${err ? `: ${err.message}${err.file ? ` (${err.file}:${err.line}:${err.column})` : ''}` : ` (cargo exited with ${run.code})`}`);
     }
     const artifact = pickArtifact(wasmArtifacts(run.stdout), metadata);
     log.info(`cargo ${artifact.fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifact.path}`);
     if (plan)
         await saveCache(plan, restored, log);
     let path = artifact.path;
-    if (mode === 'cargo' && (0,commands/* isPreview1Target */.dj)(target) && (await (0,inspect/* wasmBinaryKind */.Wl)(path)) === 'module') {
+    if (mode === 'cargo' && (0,commands/* isPreview1Target */.dj)(target) && (await (0,inspect/* wasmBinaryKind */.W)(path)) === 'module') {
         const kind = artifact.kinds.includes('bin') ? 'command' : 'reactor';
         path = path.replace(/\.wasm$/, '.component.wasm');
         await (0,promises_.writeFile)(path, await componentize(await (0,promises_.readFile)(artifact.path), kind));
         log.info(`made a component with the WASI preview1 ${kind} adapter: ${path}`);
     }
-    const crate = crateFacts(metadata, artifact.packageId);
+    const crate = (0,cargo_crate/* crateFacts */.T)(metadata, artifact.packageId);
     return {
         path,
         title: (0,external_node_path_.basename)(artifact.path),
@@ -269,20 +238,20 @@ async function buildCrate(s, log, env) {
         fresh: artifact.fresh,
         crateDir: cwd,
         workspaceRoot: metadata.workspace_root,
-        packageKey: crate ? `${crate.name}@${crate.version}` : undefined,
+        packageKey: crate ? (0,cargo_crate/* packageKey */.M)(crate) : undefined,
     };
 }
 function pickArtifact(artifacts, metadata) {
     if (artifacts.length === 1)
         return artifacts[0];
     if (artifacts.length === 0) {
-        throw new BuildError('cargo built no .wasm file: the crate needs a bin target or a cdylib library, and "target" a wasm32 target');
+        throw new errors/* ActionError */.l('build', 'cargo built no .wasm file: the crate needs a bin target or a cdylib library, and "target" a wasm32 target');
     }
     const names = artifacts.map((a) => {
         const pkg = metadata.packages.find((p) => p.id === a.packageId)?.name ?? a.packageId;
         return `${a.targetName} (package ${pkg}, ${a.kinds.join('/')})`;
     });
-    throw new BuildError(`cargo built ${artifacts.length} WebAssembly files: ${names.join(', ')}. Choose one with "cargo-args", e.g. "-p <package>" or "--bin <name>"`);
+    throw new errors/* ActionError */.l('build', `cargo built ${artifacts.length} WebAssembly files: ${names.join(', ')}. Choose one with "cargo-args", e.g. "-p <package>" or "--bin <name>"`);
 }
 async function runCargo(args, cwd, log) {
     const stdout = [];
@@ -308,7 +277,7 @@ async function runCargo(args, cwd, log) {
         return { code, stdout, stderr };
     }
     catch (err) {
-        throw new BuildError(`cannot run cargo (${err.message}): add a Rust toolchain step before this one, e.g. dtolnay/rust-toolchain with targets: wasm32-wasip2`);
+        throw new errors/* ActionError */.l('build', `cannot run cargo (${err.message}): add a Rust toolchain step before this one, e.g. dtolnay/rust-toolchain with targets: wasm32-wasip2`);
     }
 }
 async function cargoMetadata(cwd) {
@@ -317,10 +286,10 @@ async function cargoMetadata(cwd) {
         out = await (0,exec/* getExecOutput */.H)('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd, silent: true, ignoreReturnCode: true });
     }
     catch (err) {
-        throw new BuildError(`cannot run cargo (${err.message}): add a Rust toolchain step before this one`);
+        throw new errors/* ActionError */.l('build', `cannot run cargo (${err.message}): add a Rust toolchain step before this one`);
     }
     if (out.exitCode !== 0)
-        throw new BuildError(`cargo metadata failed in ${cwd}: ${out.stderr.trim().split('\n').pop() ?? ''}`);
+        throw new errors/* ActionError */.l('build', `cargo metadata failed in ${cwd}: ${out.stderr.trim().split('\n').pop() ?? ''}`);
     return JSON.parse(out.stdout);
 }
 async function toolchainId(cwd) {
@@ -341,9 +310,53 @@ async function ensureCargoComponent(s, cargoHome, cwd, log, env) {
     const args = (0,commands/* installCargoComponentCommand */.cj)(s.cargoComponentVersion);
     const code = await log.group(`cargo ${args.join(' ')}`, () => (0,exec/* exec */.m)('cargo', args, { cwd, ignoreReturnCode: true }));
     if (code !== 0)
-        throw new BuildError(`installing cargo-component ${s.cargoComponentVersion} failed (cargo exited with ${code})`);
+        throw new errors/* ActionError */.l('build', `installing cargo-component ${s.cargoComponentVersion} failed (cargo exited with ${code})`);
     if (s.cache)
         await saveCache(plan, restored, log);
+}
+
+
+/***/ }),
+
+/***/ 24207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ packageKey),
+/* harmony export */   T: () => (/* binding */ crateFacts)
+/* harmony export */ });
+// What the crate says of itself, from `cargo metadata --format-version 1 --no-deps`: name, version,
+// description, license, repository, and cargo-component's `[package.metadata.component]` table (read from
+// cargo's own JSON, so no TOML parsing here).
+/** A package's id in a lock and in the SBOM, unique in a workspace: `name@version`. */
+const packageKey = (p) => `${p.name}@${p.version}`;
+function crateFacts(metadata, packageId, manifestPath) {
+    const pkg = metadata.packages.find((p) => p.id === packageId) ??
+        metadata.packages.find((p) => p.manifest_path === manifestPath) ??
+        (metadata.packages.length === 1 ? metadata.packages[0] : undefined);
+    if (!pkg)
+        return undefined;
+    const component = pkg.metadata?.component;
+    return {
+        name: pkg.name,
+        version: pkg.version,
+        description: pkg.description ?? undefined,
+        license: pkg.license ?? undefined,
+        repository: pkg.repository ?? undefined,
+        usesCargoComponent: component !== undefined,
+        targetWorld: targetWorld(component?.target),
+    };
+}
+/** cargo-component's target: a table {package, version, world} or a string "wasi:http/proxy@0.2.0". */
+function targetWorld(target) {
+    if (typeof target === 'string')
+        return target || undefined;
+    if (!target?.package)
+        return undefined;
+    // The package may carry its version itself: `wasi:http@0.2.0`.
+    const [pkg, pkgVersion] = target.package.split('@');
+    const version = target.version ?? pkgVersion;
+    return `${pkg}${target.world ? `/${target.world}` : ''}${version ? `@${version.replace(/^[=^~]/, '')}` : ''}`;
 }
 
 

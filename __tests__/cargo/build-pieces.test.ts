@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCommand, installCargoComponentCommand, isPreview1Target, splitArgs } from '../../src/build/commands.js';
-import { firstCompilerError, wasmArtifacts } from '../../src/build/cargo-messages.js';
-import { crateFacts, type CargoMetadata } from '../../src/build/crate.js';
-import { cargoCachePlan, cargoComponentCachePlan } from '../../src/build/caches.js';
+import { buildCommand, installCargoComponentCommand, isPreview1Target, splitArgs } from '../../src/cargo/commands.js';
+import { firstCompilerError, wasmArtifacts } from '../../src/cargo/cargo-messages.js';
+import { crateFacts, type CargoMetadata } from '../../src/cargo/crate.js';
+import { cargoCachePlan, cargoComponentCachePlan } from '../../src/cargo/caches.js';
 
 const recorded = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cargo-messages', name), 'utf8').split('\n');
 

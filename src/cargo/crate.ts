@@ -14,6 +14,9 @@ export interface CrateFacts {
   targetWorld?: string;
 }
 
+/** A package's id in a lock and in the SBOM, unique in a workspace: `name@version`. */
+export const packageKey = (p: { name: string; version: string }) => `${p.name}@${p.version}`;
+
 export interface CargoMetadata {
   packages: Array<{
     id: string;

@@ -8,11 +8,12 @@ import { basename, delimiter, isAbsolute, join, relative, resolve } from 'node:p
 import { exec, getExecOutput } from '@actions/exec';
 import { buildCommand, DEFAULT_CARGO_TARGET, installCargoComponentCommand, isPreview1Target, type BuildMode } from './commands.js';
 import { firstCompilerError, wasmArtifacts, type WasmArtifact } from './cargo-messages.js';
-import { crateFacts, type CargoMetadata, type CrateFacts } from './crate.js';
+import { crateFacts, packageKey, type CargoMetadata, type CrateFacts } from './crate.js';
 import { cargoCachePlan, cargoComponentCachePlan, restoreCache, saveCache } from './caches.js';
 import type { BuildLog } from './log.js';
 import { wasmBinaryKind } from '../wasm/inspect.js';
 import { componentize } from '../wasm/adapter.js';
+import { ActionError } from '../errors.js';
 
 export interface BuildSettings {
   workingDirectory: string;
@@ -39,14 +40,10 @@ export interface BuiltComponent {
   packageKey?: string;
 }
 
-export class BuildError extends Error {
-  override name = 'BuildError';
-}
-
 export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.ProcessEnv): Promise<BuiltComponent> {
   const cwd = resolve(s.workingDirectory);
   if (!existsSync(join(cwd, 'Cargo.toml'))) {
-    throw new BuildError(`there is no Cargo.toml in ${s.workingDirectory}: set "working-directory" to the crate, or give a prebuilt "component"`);
+    throw new ActionError('build', `there is no Cargo.toml in ${s.workingDirectory}: set "working-directory" to the crate, or give a prebuilt "component"`);
   }
   const metadata = await cargoMetadata(cwd);
   const mode: BuildMode =
@@ -84,7 +81,8 @@ export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.Pr
       const file = relative(env.GITHUB_WORKSPACE ?? process.cwd(), isAbsolute(err.file) ? err.file : join(metadata.workspace_root, err.file));
       log.error(err.message, { file, line: err.line, column: err.column });
     }
-    throw new BuildError(
+    throw new ActionError(
+      'build',
       `the build failed${err ? `: ${err.message}${err.file ? ` (${err.file}:${err.line}:${err.column})` : ''}` : ` (cargo exited with ${run.code})`}`,
     );
   }
@@ -108,20 +106,21 @@ export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.Pr
     fresh: artifact.fresh,
     crateDir: cwd,
     workspaceRoot: metadata.workspace_root,
-    packageKey: crate ? `${crate.name}@${crate.version}` : undefined,
+    packageKey: crate ? packageKey(crate) : undefined,
   };
 }
 
 function pickArtifact(artifacts: WasmArtifact[], metadata: CargoMetadata): WasmArtifact {
   if (artifacts.length === 1) return artifacts[0]!;
   if (artifacts.length === 0) {
-    throw new BuildError('cargo built no .wasm file: the crate needs a bin target or a cdylib library, and "target" a wasm32 target');
+    throw new ActionError('build', 'cargo built no .wasm file: the crate needs a bin target or a cdylib library, and "target" a wasm32 target');
   }
   const names = artifacts.map((a) => {
     const pkg = metadata.packages.find((p) => p.id === a.packageId)?.name ?? a.packageId;
     return `${a.targetName} (package ${pkg}, ${a.kinds.join('/')})`;
   });
-  throw new BuildError(
+  throw new ActionError(
+    'build',
     `cargo built ${artifacts.length} WebAssembly files: ${names.join(', ')}. Choose one with "cargo-args", e.g. "-p <package>" or "--bin <name>"`,
   );
 }
@@ -148,7 +147,8 @@ async function runCargo(args: string[], cwd: string, log: BuildLog): Promise<{ c
     });
     return { code, stdout, stderr };
   } catch (err) {
-    throw new BuildError(
+    throw new ActionError(
+      'build',
       `cannot run cargo (${(err as Error).message}): add a Rust toolchain step before this one, e.g. dtolnay/rust-toolchain with targets: wasm32-wasip2`,
     );
   }
@@ -159,9 +159,9 @@ async function cargoMetadata(cwd: string): Promise<CargoMetadata> {
   try {
     out = await getExecOutput('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd, silent: true, ignoreReturnCode: true });
   } catch (err) {
-    throw new BuildError(`cannot run cargo (${(err as Error).message}): add a Rust toolchain step before this one`);
+    throw new ActionError('build', `cannot run cargo (${(err as Error).message}): add a Rust toolchain step before this one`);
   }
-  if (out.exitCode !== 0) throw new BuildError(`cargo metadata failed in ${cwd}: ${out.stderr.trim().split('\n').pop() ?? ''}`);
+  if (out.exitCode !== 0) throw new ActionError('build', `cargo metadata failed in ${cwd}: ${out.stderr.trim().split('\n').pop() ?? ''}`);
   return JSON.parse(out.stdout) as CargoMetadata;
 }
 
@@ -182,6 +182,6 @@ async function ensureCargoComponent(s: BuildSettings, cargoHome: string, cwd: st
   if (restored && existsSync(join(cargoHome, 'bin', 'cargo-component'))) return;
   const args = installCargoComponentCommand(s.cargoComponentVersion);
   const code = await log.group(`cargo ${args.join(' ')}`, () => exec('cargo', args, { cwd, ignoreReturnCode: true }));
-  if (code !== 0) throw new BuildError(`installing cargo-component ${s.cargoComponentVersion} failed (cargo exited with ${code})`);
+  if (code !== 0) throw new ActionError('build', `installing cargo-component ${s.cargoComponentVersion} failed (cargo exited with ${code})`);
   if (s.cache) await saveCache(plan, restored, log);
 }

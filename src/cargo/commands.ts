@@ -1,4 +1,5 @@
 // The cargo command lines of each build mode, as argument arrays: no input ever passes through a shell.
+import { ActionError } from '../errors.js';
 
 export type BuildMode = 'cargo-component' | 'cargo';
 
@@ -59,7 +60,7 @@ export function splitArgs(text: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new Error(`unterminated ${quote} quote in "${text}"`);
+  if (quote) throw new ActionError('input', `unterminated ${quote} quote in "${text}"`);
   if (inWord) args.push(current);
   return args;
 }

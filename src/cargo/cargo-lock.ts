@@ -1,20 +1,10 @@
 // Cargo.lock (TOML, format v3/v4): every package with version, source, checksum and dependencies.
 import { parse } from 'smol-toml';
+import type { SbomPackage } from '../attach/sbom.js';
+import { packageKey } from './crate.js';
 
-export interface LockedPackage {
-  name: string;
-  version: string;
-  /** `registry+https://…`, `git+https://…`; undefined for path (workspace) packages. */
-  source?: string;
-  /** sha256 of the .crate file, for registry packages. */
-  checksum?: string;
-  /** SPDX expression from the package's manifest, when known (cargo metadata). */
-  license?: string;
-  /** Dependencies as `name@version`. */
-  dependencies: string[];
-}
-
-export const packageKey = (p: { name: string; version: string }) => `${p.name}@${p.version}`;
+/** A package of the lock, as the SBOM lists it. */
+export type LockedPackage = SbomPackage;
 
 export function parseCargoLock(text: string): LockedPackage[] {
   const doc = parse(text) as { package?: Array<{ name: string; version: string; source?: string; checksum?: string; dependencies?: string[] }> };
@@ -26,6 +16,7 @@ export function parseCargoLock(text: string): LockedPackage[] {
     return match ? packageKey(match) : entry;
   };
   return packages.map((p) => ({
+    ref: packageKey(p),
     name: p.name,
     version: p.version,
     source: p.source,

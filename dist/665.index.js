@@ -1,0 +1,114 @@
+export const id = 665;
+export const ids = [665];
+export const modules = {
+
+/***/ 3665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lockedPackages: () => (/* binding */ lockedPackages)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(27187);
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(3292);
+// EXTERNAL MODULE: ./src/cargo/crate.ts
+var crate = __webpack_require__(24207);
+;// CONCATENATED MODULE: ./src/cargo/cargo-lock.ts
+// Cargo.lock (TOML, format v3/v4): every package with version, source, checksum and dependencies.
+
+
+function parseCargoLock(text) {
+    const doc = (0,dist/* parse */.qg)(text);
+    const packages = doc.package ?? [];
+    // A dependency entry is "name", "name version" or "name version (source)"; the name alone is unique in the lock.
+    const resolve = (entry) => {
+        const [name, version] = entry.split(' ');
+        const match = packages.find((p) => p.name === name && (version === undefined || p.version === version));
+        return match ? (0,crate/* packageKey */.M)(match) : entry;
+    };
+    return packages.map((p) => ({
+        ref: (0,crate/* packageKey */.M)(p),
+        name: p.name,
+        version: p.version,
+        source: p.source,
+        checksum: p.checksum,
+        dependencies: (p.dependencies ?? []).map(resolve),
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/cargo/crate-packages.ts
+// The crate's full dependency set for the SBOM: Cargo.lock (graph, checksums) joined with the licenses
+// cargo metadata reads from each package's manifest.
+
+
+
+
+
+async function lockedPackages(cwd, workspaceRoot) {
+    const lock = parseCargoLock(await (0,promises_.readFile)((0,external_node_path_.join)(workspaceRoot, 'Cargo.lock'), 'utf8'));
+    // After the build every package is local: no network is needed here.
+    const out = await (0,exec/* getExecOutput */.H)('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'], { cwd, silent: true, ignoreReturnCode: true });
+    if (out.exitCode !== 0)
+        return lock;
+    const licenses = new Map(JSON.parse(out.stdout).packages.map((p) => [(0,crate/* packageKey */.M)(p), p.license]));
+    return lock.map((p) => ({ ...p, license: licenses.get((0,crate/* packageKey */.M)(p)) ?? undefined }));
+}
+
+
+/***/ }),
+
+/***/ 24207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ packageKey),
+/* harmony export */   T: () => (/* binding */ crateFacts)
+/* harmony export */ });
+// What the crate says of itself, from `cargo metadata --format-version 1 --no-deps`: name, version,
+// description, license, repository, and cargo-component's `[package.metadata.component]` table (read from
+// cargo's own JSON, so no TOML parsing here).
+/** A package's id in a lock and in the SBOM, unique in a workspace: `name@version`. */
+const packageKey = (p) => `${p.name}@${p.version}`;
+function crateFacts(metadata, packageId, manifestPath) {
+    const pkg = metadata.packages.find((p) => p.id === packageId) ??
+        metadata.packages.find((p) => p.manifest_path === manifestPath) ??
+        (metadata.packages.length === 1 ? metadata.packages[0] : undefined);
+    if (!pkg)
+        return undefined;
+    const component = pkg.metadata?.component;
+    return {
+        name: pkg.name,
+        version: pkg.version,
+        description: pkg.description ?? undefined,
+        license: pkg.license ?? undefined,
+        repository: pkg.repository ?? undefined,
+        usesCargoComponent: component !== undefined,
+        targetWorld: targetWorld(component?.target),
+    };
+}
+/** cargo-component's target: a table {package, version, world} or a string "wasi:http/proxy@0.2.0". */
+function targetWorld(target) {
+    if (typeof target === 'string')
+        return target || undefined;
+    if (!target?.package)
+        return undefined;
+    // The package may carry its version itself: `wasi:http@0.2.0`.
+    const [pkg, pkgVersion] = target.package.split('@');
+    const version = target.version ?? pkgVersion;
+    return `${pkg}${target.world ? `/${target.world}` : ''}${version ? `@${version.replace(/^[=^~]/, '')}` : ''}`;
+}
+
+
+/***/ })
+
+};
