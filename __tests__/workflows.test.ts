@@ -6,7 +6,7 @@ import { parseWorkflow, NoOperationTraceWriter, convertWorkflowTemplate } from '
 import { parseAction, convertActionTemplate } from '@actions/workflow-parser/actions/index';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULTS } from '../src/inputs.js';
-import { ROOT } from './helpers/action.js';
+import { ROOT } from './helpers/paths.js';
 
 const workflowsDir = join(ROOT, '.github', 'workflows');
 

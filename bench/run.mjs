@@ -10,8 +10,12 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildHello } from '../examples/build-component.mjs';
 import { writePaddedComponent } from '../examples/pad-component.mjs';
+import { node24 } from '../scripts/node24.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** The action and the `node -e 0` floor run on the Node GitHub runs the action on (runs.using: node24). */
+const NODE = node24();
+const NODE_VERSION = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = [
   ['100 KiB', 100 * 1024],
@@ -57,7 +61,7 @@ const now = () => Number(process.hrtime.bigint() / 1000n) / 1000; // ms
 
 function runAction(env) {
   const started = now();
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'dist', 'index.js')], {
+  const r = spawnSync('/usr/bin/time', ['-v', NODE, join(ROOT, 'dist', 'index.js')], {
     env: { PATH: process.env.PATH, HOME: work, RUNNER_DEBUG: '1', INPUT_SBOM: 'false', INPUT_SIGN: 'false', SOURCE_DATE_EPOCH: '1700000000', ...env },
     encoding: 'utf8',
   });
@@ -111,7 +115,7 @@ async function coldStart(registryHost, component) {
   }).listen(port, '127.0.0.1');
   const started = now();
   await new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+    const child = spawn(NODE, [join(ROOT, 'dist', 'index.js')], {
       env: {
         PATH: process.env.PATH,
         HOME: work,
@@ -134,7 +138,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Node's own start and exit, doing nothing: the floor under any run of the action on this machine. */
 function nodeFloor() {
   const started = now();
-  execFileSync(process.execPath, ['-e', '0']);
+  execFileSync(NODE, ['-e', '0']);
   return now() - started;
 }
 
@@ -192,7 +196,7 @@ try {
   const md = [
     '# Benchmark',
     '',
-    `One run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${ROUNDS} interleaved rounds per size, medians; ${cpus().length} CPUs.`,
+    `One run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${NODE_VERSION}, ${ROUNDS} interleaved rounds per size, medians; ${cpus().length} CPUs.`,
     'Each push goes to a fresh repository of a local `docker-registry` (distribution 2.8) on loopback.',
     '',
     '- action: `node dist/index.js` pushing the prebuilt component (whole process: start, one read of the file for digest and imports/exports, push; SBOM and signing off)',

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { node24 } from './node24.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'out');
@@ -20,7 +21,7 @@ const defaults = {
   'INPUT_OCI-LAYOUT': join(out, 'layout'),
 };
 const env = { ...defaults, ...process.env, ...files };
-const run = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], { env, stdio: 'inherit' });
+const run = spawnSync(node24(), [join(root, 'dist', 'index.js')], { env, stdio: 'inherit' });
 console.log(`\n--- outputs (${files.GITHUB_OUTPUT}) ---\n${readFileSync(files.GITHUB_OUTPUT, 'utf8')}`);
 console.log(`--- job summary (${files.GITHUB_STEP_SUMMARY}) ---\n${readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')}`);
 if (env['INPUT_OCI-LAYOUT']) {

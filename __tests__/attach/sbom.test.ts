@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { parseCargoLock } from '../../src/cargo/cargo-lock.js';
 import { cyclonedxSbom } from '../../src/attach/sbom.js';
-import { ROOT } from '../helpers/action.js';
+import { ROOT } from '../helpers/paths.js';
 
 const lockText = readFileSync(join(ROOT, '__tests__', 'fixtures', 'crates', 'json-tool', 'Cargo.lock'), 'utf8');
 const validator = new Validation.JsonStrictValidator(Spec.Version.v1dot6);

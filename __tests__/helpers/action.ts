@@ -1,11 +1,13 @@
-// Runs the bundled action (`node dist/index.js`) as the runner does: inputs as INPUT_* variables, outputs
-// and summary through the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
+// Runs the bundled action (`node dist/index.js`, on Node 24 as `runs.using: node24` does) as the runner does:
+// inputs as INPUT_* variables, outputs and summary through the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { node24 } from '../../scripts/node24.mjs';
+import { ROOT } from './paths.js';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export { ROOT };
 
 export interface ActionRun {
   code: number;
@@ -40,7 +42,7 @@ export async function runAction({ inputs, env = {}, payload }: ActionOptions): P
     ...env,
   };
   for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: childEnv, cwd: dir });
+  const child = spawn(node24(), [join(ROOT, 'dist', 'index.js')], { env: childEnv, cwd: dir });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -44,7 +44,7 @@ afterAll(() => {
   const table = [
     '# Reliability',
     '',
-    'Written by `__tests__/e2e/faults.test.ts` on every run of the suite: the bundled action against the real',
+    'Written by `__tests__/e2e/faults.itg.test.ts` on every run of the suite: the bundled action against the real',
     'registry (token auth) behind a fault-injecting proxy, with `RUNNER_DEBUG=1`. "Recovers" means the push',
     'succeeded and skopeo read the layer back byte-identical; "fails" means exit code 1 with the message shown, and',
     'any tag in the repository names complete content (skopeo copied it). No password or token appeared in any',

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, parseOutputFile } from './helpers/action.js';
+import { node24, RUNTIME_MAJOR } from '../scripts/node24.mjs';
 import { tmp } from './helpers/components.js';
 
 function files(dir: string): string[] {
@@ -24,12 +25,18 @@ describe('dist/', () => {
     expect(stale, 'dist/ is stale: run npm run build and commit dist/').toEqual([]);
   });
 
+  it('runs on the Node that action.yml names, as every end-to-end test and the bench run it', () => {
+    const using = /^\s*using:\s*['"]?node(\d+)/m.exec(readFileSync(join(ROOT, 'action.yml'), 'utf8'))?.[1];
+    expect(Number(using)).toBe(RUNTIME_MAJOR);
+    expect(execFileSync(node24(), ['-p', 'process.versions.node'], { encoding: 'utf8' }).split('.')[0]).toBe(String(RUNTIME_MAJOR));
+  });
+
   it('runs on its own, outside this repository, and decodes a component with jco', () => {
     const place = tmp('dist-alone');
     cpSync(join(ROOT, 'dist'), join(place, 'dist'), { recursive: true });
     const output = join(place, 'outputs');
     writeFileSync(output, '');
-    const run = spawnSync(process.execPath, [join(place, 'dist', 'index.js')], {
+    const run = spawnSync(node24(), [join(place, 'dist', 'index.js')], {
       cwd: place,
       encoding: 'utf8',
       env: {

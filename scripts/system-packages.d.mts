@@ -1,0 +1,3 @@
+export const PACKAGES: Record<string, string>;
+export const APT_LINE: string;
+export function missingPackages(): string[];
