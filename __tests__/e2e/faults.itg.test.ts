@@ -101,7 +101,8 @@ describe('faults between the action and the registry', () => {
           password: TEST_CREDENTIALS.password,
           sbom: 'false',
         },
-        env: { RUNNER_DEBUG: '1', WASM_OCI_PUBLISH_RETRY_BASE_MS: '20', WASM_OCI_PUBLISH_TIMEOUT_MS: '1500' },
+        // A fixed `created`: the manifest digest, and so docs/reliability.md, is the same on every run.
+        env: { RUNNER_DEBUG: '1', SOURCE_DATE_EPOCH: '1700000000', WASM_OCI_PUBLISH_RETRY_BASE_MS: '20', WASM_OCI_PUBLISH_TIMEOUT_MS: '1500' },
       });
       const seen = visibleOutput(run);
       for (const secret of secrets()) expect(seen, `secret in the output of "${name}"`).not.toContain(secret);
