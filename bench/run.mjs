@@ -1,6 +1,6 @@
 // npm run bench: the action's push against skopeo's and against the least a push can do, on one machine in
 // one run, interleaved over rounds (median reported). Needs docker-registry, skopeo, curl and /usr/bin/time
-// (.ci/run installs all but curl and time: apt-get install -y curl time). Writes bench/results.md.
+// (npm test installs all but curl and time: apt-get install -y curl time). Writes bench/results.md.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
 import { createServer, request } from 'node:http';

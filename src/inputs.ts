@@ -84,36 +84,19 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     return fallback;
   };
   const component = input('component');
-  const mode = input('build');
-  if (!['auto', 'cargo-component', 'cargo', 'none'].includes(mode)) {
-    throw new ActionError('input', `input "build" must be auto, cargo-component, cargo or none, got "${mode}"`);
-  }
-  if (component === '' && mode === 'none')
+  const mode = parseChoice('build', input('build'), ['auto', 'cargo-component', 'cargo', 'none'] as const);
+  if (component === '' && mode === 'none') {
     throw new ActionError('input', 'input "component" is required when "build" is none: the path of the .wasm file to publish');
-  let cargoArgs: string[];
-  try {
-    cargoArgs = splitArgs(input('cargo-args'));
-  } catch (err) {
-    throw new ActionError('input', `input "cargo-args": ${(err as Error).message}`);
   }
-
-  let repository: Repository | undefined;
-  try {
-    repository = input('image') ? parseRepository(input('image')) : undefined;
-  } catch (err) {
-    if (isActionError(err, 'input')) throw new ActionError('input', `input "image": ${err.message}`);
-    throw err;
-  }
-
-  const tags = input('tags')
-    .split(/[,\n]/)
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-  try {
-    tags.forEach(assertValidTag);
-  } catch (err) {
-    throw new ActionError('input', `input "tags": ${(err as Error).message}`);
-  }
+  const cargoArgs = naming('cargo-args', () => splitArgs(input('cargo-args')));
+  const repository = input('image') ? naming('image', () => parseRepository(input('image'))) : undefined;
+  const tags = naming('tags', () =>
+    input('tags')
+      .split(/[,\n]/)
+      .map((t) => t.trim())
+      .filter((t) => t !== '')
+      .map(assertValidTag),
+  );
 
   return {
     component,
@@ -122,7 +105,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
         ? undefined
         : {
             workingDirectory: input('working-directory'),
-            mode: mode as BuildSettings['mode'],
+            mode: mode as BuildSettings['mode'], // not none: a component is given then
             cargoArgs,
             target: input('target'),
             profile: input('profile'),
@@ -200,6 +183,16 @@ function retrySettings(maxRetries: number, baseDelayMs: number | undefined): Ret
 
 function timeouts(ms: number | undefined): Settings['timeouts'] {
   return ms ? { connectMs: ms, headersMs: ms, bodyMs: ms } : undefined;
+}
+
+/** Runs the parser of one input: its refusal names the input. */
+function naming<T>(name: InputName, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (isActionError(err, 'input')) throw new ActionError('input', `input "${name}": ${err.message}`, { cause: err });
+    throw err;
+  }
 }
 
 function parseChoice<T extends string>(name: InputName, value: string, choices: readonly T[]): T {
