@@ -55,16 +55,7 @@ async function publish(target: { registry?: string }): Promise<void> {
   target.registry = repository.registry;
   const image = formatRepository(repository);
 
-  // git is asked for the commit's time while the component is read, and only when SOURCE_DATE_EPOCH is not set.
-  const commitTime = env.SOURCE_DATE_EPOCH?.trim() ? undefined : commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd());
-  const readStarted = performance.now();
-  const { facts, ...layer } = await inspectWasm(componentPath);
-  // Peak RSS up to here: what reading the component cost, told apart from the upload's (bench/ reads it).
-  core.debug(
-    `read ${componentPath} in ${Math.round(performance.now() - readStarted)} ms, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
-  );
-  if (facts.kind === 'component' && built?.crate?.targetWorld) facts.target = built.crate.targetWorld;
-  const created = resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTime) ?? event.commitTime, () => new Date());
+  const { facts, layer, created } = await readComponent(componentPath, built, event, env);
 
   const readOnly = settings.push ? readOnlyTokenReason(event) : undefined;
   const push = settings.push && !readOnly;
@@ -124,6 +115,18 @@ async function publish(target: { registry?: string }): Promise<void> {
   } finally {
     await client?.close();
   }
+}
+
+/** The component's facts and digest (one streaming pass), its world from the crate, and `created` from the commit. */
+async function readComponent(path: string, built: BuiltComponent | undefined, event: EventFacts, env: NodeJS.ProcessEnv) {
+  // git is asked for the commit's time while the component is read, and only when SOURCE_DATE_EPOCH is not set.
+  const commitTime = env.SOURCE_DATE_EPOCH?.trim() ? undefined : commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd());
+  const readStarted = performance.now();
+  const { facts, ...layer } = await inspectWasm(path);
+  // Peak RSS up to here: what reading the component cost, told apart from the upload's (bench/ reads it).
+  core.debug(`read ${path} in ${Math.round(performance.now() - readStarted)} ms, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+  if (facts.kind === 'component' && built?.crate?.targetWorld) facts.target = built.crate.targetWorld;
+  return { facts, layer, created: resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTime) ?? event.commitTime, () => new Date()) };
 }
 
 /** The tags given, else the event's; floating tags (1.2, 1, latest) only move forward past what the registry has. */
