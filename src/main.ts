@@ -195,7 +195,7 @@ function openRepository(settings: Settings, repository: Repository, serverUrl: s
 }
 
 /** The error's message, with what a GitHub user should do about it where its kind says (e.g. `packages: write`). */
-function failureMessage(err: unknown, registry: string | undefined): string {
+export function failureMessage(err: unknown, registry: string | undefined): string {
   const message = err instanceof Error ? err.message : String(err);
   const refused = err instanceof RegistryError ? err.status : isActionError(err, 'credentials') ? 401 : undefined;
   const hint = registry && refused !== undefined ? permissionHint(refused, registry) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportOutputs, summaryMarkdown, type PublishReport } from '../../src/github/report.js';
+import { publishReport, reportOutputs, summaryMarkdown, type PublishReport, type RunResult } from '../../src/github/report.js';
 import { permissionHint } from '../../src/github/hints.js';
 
 const report: PublishReport = {
@@ -35,6 +35,43 @@ describe('report', () => {
     expect(md).toContain('`ghcr.io/acme/hello:latest`');
     expect(md).toContain('1 uploaded, 1 already present');
     expect(md).toContain('wkg oci pull ghcr.io/acme/hello@sha256:aaa');
+  });
+});
+
+describe('publishReport', () => {
+  const run: RunResult = {
+    image: 'ghcr.io/acme/hello',
+    component: 'target/hello.wasm',
+    facts: { kind: 'component', imports: ['wasi:cli/environment@0.2.0'], exports: ['wasi:http/incoming-handler@0.2.0'], target: null },
+    manifestDigest: 'sha256:aaa',
+    configDigest: 'sha256:ccc',
+    layer: { digest: 'sha256:lll', size: 1717 },
+    tags: ['1.0.0', 'latest'],
+    pushed: { uploaded: ['sha256:lll'], skipped: ['sha256:ccc'] },
+    referrers: [],
+  };
+  it('a pushed component: full references, its names, what was sent', () => {
+    expect(publishReport(run)).toEqual({ ...report, referrers: [] });
+  });
+  it('nothing pushed: no references, the reason; a core module is wasip1 with no names', () => {
+    const r = publishReport({
+      ...run,
+      facts: { kind: 'module' },
+      pushed: undefined,
+      skippedBecause: 'this pull request comes from a fork',
+      ociLayout: '/tmp/l',
+    });
+    expect(r).toMatchObject({
+      tags: [],
+      pushed: false,
+      uploaded: [],
+      skipped: [],
+      os: 'wasip1',
+      imports: [],
+      exports: [],
+      skippedBecause: 'this pull request comes from a fork',
+      ociLayout: '/tmp/l',
+    });
   });
 });
 
