@@ -99,7 +99,14 @@ describe('references and tags', () => {
 });
 
 describe('config and manifest', () => {
-  const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}(:[a-z][a-z0-9-]{0,10}\/[a-z][a-z0-9-]{0,10}@\d\.\d\.\d)?$/);
+  // Valid component-model names: kebab-case labels, and interface names with an optional version.
+  const label = fc.array(fc.stringMatching(/^([a-z][a-z0-9]{0,5}|[A-Z][A-Z0-9]{0,5})$/), { minLength: 1, maxLength: 3 }).map((f) => f.join('-'));
+  const name = fc.oneof(
+    label,
+    fc
+      .tuple(label, label, label, fc.option(fc.stringMatching(/^(0|[1-9]\d?)\.(0|[1-9]\d?)\.(0|[1-9]\d?)$/), { nil: undefined }))
+      .map(([ns, pkg, iface, version]) => `${ns.toLowerCase()}:${pkg.toLowerCase()}/${iface}${version ? `@${version}` : ''}`),
+  );
   it('built JSON parses back to what went in, and its digest is that of its bytes and stable', () => {
     fc.assert(
       fc.property(

@@ -15,8 +15,11 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(92413);
+// EXTERNAL MODULE: ./src/github/markdown.ts
+var markdown = __webpack_require__(65566);
 ;// CONCATENATED MODULE: ./src/github/pr-comment-body.ts
 // The pull-request comment: what was published and how to run it, found again by a hidden marker.
+
 /** One comment per image: a matrix publishing several components keeps one comment each. */
 function commentMarker(image) {
     return `<!-- wasm-oci-publish:${image} -->`;
@@ -31,13 +34,13 @@ function previewCommentBody(p) {
             : undefined;
     return [
         commentMarker(p.image),
-        `### Wasm component preview${p.headSha ? ` for ${p.headSha.slice(0, 7)}` : ''}`,
+        `### Wasm component preview${p.headSha ? ` for ${(0,markdown/* plain */.pj)(p.headSha.slice(0, 7))}` : ''}`,
         '',
         '| | |',
         '|---|---|',
-        `| Reference | \`${ref}\` |`,
-        `| Tags | ${p.tags.map((t) => `\`${t}\``).join(' ')} |`,
-        `| Exports | ${p.exports.map((e) => `\`${e}\``).join(' ') || '(none)'} |`,
+        `| Reference | ${(0,markdown/* code */.aY)(ref, true)} |`,
+        `| Tags | ${(0,markdown/* codeList */.E5)(p.tags, ' ', { inTable: true })} |`,
+        `| Exports | ${(0,markdown/* codeList */.E5)(p.exports, ' ', { inTable: true })} |`,
         '',
         '```sh',
         `wkg oci pull ${ref} -o app.wasm`,

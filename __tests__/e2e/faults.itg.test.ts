@@ -11,6 +11,8 @@ import { startProxy, type Fault, type Proxy, type RecordedRequest } from '../hel
 import { errorMessage, runAction, ROOT, visibleOutput, type ActionRun } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, listTags } from '../helpers/skopeo.js';
+import { exportSection, PREAMBLE } from '../helpers/wasm-bytes.js';
+import { code } from '../../src/github/markdown.js';
 
 interface Row {
   scenario: string;
@@ -53,7 +55,14 @@ afterAll(() => {
     '| scenario | expected | outcome |',
     '|---|---|---|',
     // Temporary directories (mkdtemp's random suffix) as $TMP, so that the file changes only when outcomes do.
-    ...rows.map((r) => `| ${r.scenario} | ${r.expected} | ${r.outcome.replace(/\/tmp\/[\w.-]+-[A-Za-z0-9]{6}\//g, () => '$TMP/').replace(/\|/g, '\\|')} |`),
+    // Outcomes quote what the action said, hostile names included: each is one code span (src/github/markdown.ts).
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.expected} | ${code(
+          r.outcome.replace(/\/tmp\/[\w.-]+-[A-Za-z0-9]{6}\//g, () => '$TMP/'),
+          true,
+        )} |`,
+    ),
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'docs', 'reliability.md'), table);
@@ -281,6 +290,12 @@ describe('bad input', () => {
         symlinkSync(join(dir, 'a.wasm'), join(dir, 'b.wasm'));
         return { component: join(dir, 'a.wasm') };
       },
+    ],
+    [
+      'a component whose export name holds Markdown and HTML (for the summary and the PR comment)',
+      () => ({
+        component: file('hostile.wasm', Buffer.from([...PREAMBLE, ...exportSection([['greet`](https://evil.example)<img src=x onerror=alert(1)>', 'func']])])),
+      }),
     ],
     ['an image with upper case', () => ({ image: '127.0.0.1:1/Acme/x' })],
     ['an image with a scheme', () => ({ image: 'https://127.0.0.1:1/acme/x' })],

@@ -1,4 +1,5 @@
 // The pull-request comment: what was published and how to run it, found again by a hidden marker.
+import { code, codeList, plain } from './markdown.js';
 
 export interface PreviewFacts {
   image: string;
@@ -25,13 +26,13 @@ export function previewCommentBody(p: PreviewFacts): string {
       : undefined;
   return [
     commentMarker(p.image),
-    `### Wasm component preview${p.headSha ? ` for ${p.headSha.slice(0, 7)}` : ''}`,
+    `### Wasm component preview${p.headSha ? ` for ${plain(p.headSha.slice(0, 7))}` : ''}`,
     '',
     '| | |',
     '|---|---|',
-    `| Reference | \`${ref}\` |`,
-    `| Tags | ${p.tags.map((t) => `\`${t}\``).join(' ')} |`,
-    `| Exports | ${p.exports.map((e) => `\`${e}\``).join(' ') || '(none)'} |`,
+    `| Reference | ${code(ref, true)} |`,
+    `| Tags | ${codeList(p.tags, ' ', { inTable: true })} |`,
+    `| Exports | ${codeList(p.exports, ' ', { inTable: true })} |`,
     '',
     '```sh',
     `wkg oci pull ${ref} -o app.wasm`,

@@ -1,6 +1,7 @@
 // Step outputs and the job summary.
 import * as core from '@actions/core';
 import type { WasmFacts } from '../wasm/inspect.js';
+import { code, codeList } from './markdown.js';
 
 export interface PublishReport {
   image: string;
@@ -93,27 +94,24 @@ export function writeOutputs(r: PublishReport): void {
 
 export function summaryMarkdown(r: PublishReport): string {
   const rows: Array<[string, string]> = [
-    ['Image', `\`${r.image}\``],
-    ['Digest', `\`${r.digest}\``],
-    ['Tags', r.tags.length ? r.tags.map((t) => `\`${t}\``).join('<br>') : '(none)'],
+    ['Image', code(r.image, true)],
+    ['Digest', code(r.digest, true)],
+    ['Tags', codeList(r.tags, '<br>', { inTable: true })],
     ['Kind', r.os === 'wasip2' ? 'component (wasip2)' : 'core module (wasip1)'],
     ['Size', `${r.size} bytes`],
-    ['Config', `\`${r.configDigest}\``],
-    ['Layer', `\`${r.layerDigest}\``],
+    ['Config', code(r.configDigest, true)],
+    ['Layer', code(r.layerDigest, true)],
     ['Blobs', r.pushed ? `${r.uploaded.length} uploaded, ${r.skipped.length} already present` : `not pushed (${r.skippedBecause ?? 'push: false'})`],
   ];
-  if (r.ociLayout) rows.push(['OCI layout', `\`${r.ociLayout}\``]);
+  if (r.ociLayout) rows.push(['OCI layout', code(r.ociLayout, true)]);
   const lines = [`## Wasm component ${r.pushed ? 'published' : 'packaged'}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
   if (r.imports.length || r.exports.length) {
-    lines.push(
-      `Exports: ${r.exports.map((e) => `\`${e}\``).join(', ') || '(none)'}  `,
-      `Imports: ${r.imports.map((e) => `\`${e}\``).join(', ') || '(none)'}`,
-      '',
-    );
+    lines.push(`Exports: ${codeList(r.exports, ', ')}  `, `Imports: ${codeList(r.imports, ', ')}`, '');
   }
   if (r.referrers?.length) {
     lines.push('Attached (OCI referrers of the manifest):', '', '| | Digest | Found through |', '|---|---|---|');
-    for (const x of r.referrers) lines.push(`| ${x.kind} | \`${x.digest}\` | ${x.via === 'api' ? 'referrers API' : `tag \`${x.tag}\``} |`);
+    for (const x of r.referrers)
+      lines.push(`| ${x.kind} | ${code(x.digest, true)} | ${x.via === 'api' ? 'referrers API' : `tag ${code(x.tag ?? '', true)}`} |`);
     lines.push('', 'List and check them:', '', '```sh', `oras discover ${r.image}@${r.digest}`);
     if (r.referrers.some((x) => x.kind === 'signature')) lines.push(`gh attestation verify oci://${r.image}@${r.digest} --owner <owner>`);
     lines.push('```', '');

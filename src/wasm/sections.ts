@@ -12,6 +12,7 @@
 // instances: a component exporting anything else cannot be described as a world, and oci-wasm (like jco)
 // refuses it, so this does too.
 import { ActionError, isActionError } from '../errors.js';
+import { nameProblem } from './names.js';
 
 export type ExternKind = 'module' | 'func' | 'value' | 'type' | 'component' | 'instance';
 
@@ -58,10 +59,12 @@ export class TopLevelSections {
   readonly names: ComponentNames = { imports: [], exports: [] };
   /** Exports a world cannot hold, refused at the end (one message for all). */
   private otherExports: Array<{ name: string; kind: ExternKind }> = [];
+  /** The names met so far, for the duplicate check: a set, so a component with many names reads in linear time. */
+  private readonly seen = { import: new Set<string>(), export: new Set<string>() };
   /** Bytes of the preamble or of a section header not complete yet. */
   private pending: number[] = [];
   private skipping = 0;
-  private collecting: { id: number; bytes: Buffer; filled: number } | undefined;
+  private collecting: { id: number; bytes: Buffer; filled: number; at: number } | undefined;
   /** Bytes pushed before the current chunk, and where the section being read starts: for the error messages. */
   private offset = 0;
   private sectionStart = 0;
@@ -83,7 +86,7 @@ export class TopLevelSections {
         pos += n;
         if (c.filled === c.bytes.length) {
           this.collecting = undefined;
-          this.readSection(c.id, c.bytes);
+          this.readSection(c.id, c.bytes, c.at);
         }
       } else {
         if (this.pending.length === 0) this.sectionStart = this.offset + pos;
@@ -100,7 +103,7 @@ export class TopLevelSections {
       throw new ActionError('wasm', `it ends inside the section that starts at byte ${this.sectionStart}: the file is truncated`);
     }
     if (this.otherExports.length > 0) {
-      const listed = this.otherExports.map((e) => `${e.kind} "${e.name}"`).join(', ');
+      const listed = this.otherExports.map((e) => `${e.kind} ${JSON.stringify(e.name)}`).join(', ');
       if (this.names.exports.length === 0 && this.otherExports.every((e) => e.kind === 'type')) {
         throw new ActionError('wasm', `it exports only types (${listed}): it is a WIT package, not a component`);
       }
@@ -134,29 +137,33 @@ export class TopLevelSections {
     if (this.kind === 'component' && (id === IMPORT_SECTION || id === EXPORT_SECTION)) {
       if (size > MAX_NAMES_SECTION) throw new ActionError('wasm', `${where} holds ${size} bytes of imports or exports, more than this action reads`);
       const bytes = Buffer.alloc(size);
-      if (size === 0) this.readSection(id, bytes);
-      else this.collecting = { id, bytes, filled: 0 };
+      const at = this.sectionStart + p.length; // where the section's content starts in the file
+      if (size === 0) this.readSection(id, bytes, at);
+      else this.collecting = { id, bytes, filled: 0, at };
     } else {
       this.skipping = size;
     }
   }
 
-  private readSection(id: number, bytes: Buffer): void {
+  /** `at`: the file offset of the section's content, so that errors can name a name's byte. */
+  private readSection(id: number, bytes: Buffer, at: number): void {
     const what = id === IMPORT_SECTION ? 'import' : 'export';
     try {
       const r = new Reader(bytes);
       const count = r.u32();
       for (let i = 0; i < count; i++) {
+        const nameAt = at + r.position();
         const name = r.externName();
         if (id === IMPORT_SECTION) {
           const kind = r.externDesc();
-          if (kind === 'instance' || kind === 'func' || kind === 'type') this.add(this.names.imports, name, 'import');
+          if (kind === 'instance' || kind === 'func' || kind === 'type') this.add(this.names.imports, name, 'import', nameAt);
         } else {
           const kind = r.sortIdx();
           const ascribed = r.u8(); // an optional type ascription: 0x00 none, 0x01 an externdesc
           if (ascribed === 0x01) r.externDesc();
-          else if (ascribed !== 0x00) throw new ActionError('wasm', `the export "${name}" has an invalid type ascription byte 0x${ascribed.toString(16)}`);
-          if (kind === 'instance' || kind === 'func') this.add(this.names.exports, name, 'export');
+          else if (ascribed !== 0x00)
+            throw new ActionError('wasm', `the export ${JSON.stringify(name)} has an invalid type ascription byte 0x${ascribed.toString(16)}`);
+          if (kind === 'instance' || kind === 'func') this.add(this.names.exports, name, 'export', nameAt);
           else this.otherExports.push({ name, kind });
         }
       }
@@ -167,8 +174,11 @@ export class TopLevelSections {
     }
   }
 
-  private add(list: string[], name: string, what: string): void {
-    if (list.includes(name)) throw new ActionError('wasm', `the ${what} "${name}" appears twice`);
+  private add(list: string[], name: string, what: 'import' | 'export', at: number): void {
+    const problem = nameProblem(name);
+    if (problem) throw new ActionError('wasm', `the ${what} ${JSON.stringify(name)} at byte ${at} is not a valid component-model name: ${problem}`);
+    if (this.seen[what].has(name)) throw new ActionError('wasm', `the ${what} ${JSON.stringify(name)} at byte ${at} appears twice`);
+    this.seen[what].add(name);
     list.push(name);
   }
 }
@@ -191,6 +201,9 @@ class Reader {
 
   done(): boolean {
     return this.pos === this.bytes.length;
+  }
+  position(): number {
+    return this.pos;
   }
   left(): number {
     return this.bytes.length - this.pos;
