@@ -51,7 +51,9 @@ function previewCommentBody(p) {
 
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
 // Creates or updates this action's comment on a pull request (REST: issues comments), never stacking a
-// new one per push. A comment that cannot be written is a warning: the publish itself succeeded.
+// new one per push. The comment is found by its marker among the comments the token's own user wrote (as
+// marocchino/sticky-pull-request-comment does): anyone can paste the marker, and no one else's comment is
+// ever edited. A comment that cannot be written is a warning: the publish itself succeeded.
 
 
 
@@ -61,8 +63,10 @@ async function upsertPreviewComment(token, repository, prNumber, facts) {
     const octokit = (0,github/* getOctokit */.Q)(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
     const body = previewCommentBody(facts);
     try {
+        // GraphQL's viewer is the token's user: `github-actions` for GITHUB_TOKEN, whose REST login is `github-actions[bot]`.
+        const { viewer } = await octokit.graphql('query { viewer { login } }');
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 });
-        const mine = comments.find((c) => c.body?.includes(commentMarker(facts.image)));
+        const mine = comments.find((c) => c.body?.includes(commentMarker(facts.image)) && sameLogin(c.user?.login, viewer.login));
         if (mine) {
             await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
             core/* info */.pq(`updated the preview comment on #${prNumber}`);
@@ -77,6 +81,10 @@ async function upsertPreviewComment(token, repository, prNumber, facts) {
         core/* warning */.$e(`Could not comment on pull request #${prNumber}${status ? ` (HTTP ${status})` : ''}: ${err.message}. ` +
             'The job needs "permissions: pull-requests: write"; set "pr-comment: false" to turn comments off.');
     }
+}
+function sameLogin(commenter, viewer) {
+    const bare = (login) => login.replace(/\[bot\]$/i, '').toLowerCase();
+    return commenter !== undefined && bare(commenter) === bare(viewer);
 }
 
 

@@ -122,7 +122,25 @@ describe('events', () => {
       expect(api.comments).toHaveLength(1);
       expect(api.comments[0]!.body).toContain(second.outputs.digest);
       expect(api.comments[0]!.body).toContain('for abcdef0');
-      expect(api.requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
+      expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'POST /graphql',
+        'GET /repos/acme/hello/issues/42/comments',
+        `PATCH /repos/acme/hello/issues/comments/${api.comments[0]!.id}`,
+      ]);
+    });
+
+    it("never edits someone else's comment that carries the marker: it writes its own", async () => {
+      const marker = `<!-- wasm-oci-publish:${proxy.host}/acme/squatted -->`;
+      api.comments.push({ id: 7, issue: 43, body: `${marker}\n[Download the preview](https://evil.example)`, user: 'mallory' });
+      const payload = { ...fixture('pull-request'), number: 43, pull_request: { ...(fixture('pull-request').pull_request as object), number: 43 } };
+      for (let push = 0; push < 2; push++) {
+        const r = await run('squatted', 'pull_request', 'refs/pull/43/merge', payload);
+        expect(r.code, r.stdout).toBe(0);
+      }
+      const onPr = api.comments.filter((c) => c.issue === 43);
+      expect(onPr.map((c) => c.user)).toEqual(['mallory', 'github-actions[bot]']);
+      expect(onPr[0]!.body).toContain('evil.example'); // untouched
+      expect(onPr[1]!.body).toContain(marker);
     });
 
     it('a comment that cannot be written is a warning, and the step stays green', async () => {

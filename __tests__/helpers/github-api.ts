@@ -1,11 +1,12 @@
-// The few GitHub REST endpoints the pull-request comment uses (list, create and update issue comments),
-// on loopback, recording each request. Point GITHUB_API_URL at it.
+// The few GitHub endpoints the pull-request comment uses (GraphQL's viewer; REST: list, create and update
+// issue comments), on loopback, recording each request. Point GITHUB_API_URL at it. As on github.com, the
+// GITHUB_TOKEN's viewer is `github-actions` and its comments are written by `github-actions[bot]`.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { freePort } from './ports.js';
 
 export interface GitHubApi {
   url: string;
-  comments: Array<{ id: number; issue: number; body: string }>;
+  comments: Array<{ id: number; issue: number; body: string; user: string }>;
   requests: Array<{ method: string; path: string; authorization?: string }>;
   /** Answer every request with this status instead (e.g. 403 for a token without pull-requests: write). */
   failWith?: number;
@@ -36,15 +37,21 @@ export async function startGitHubApi(): Promise<GitHubApi> {
       res.end(body === undefined ? '' : JSON.stringify(body));
     };
     if (api.failWith) return reply(api.failWith, { message: 'Resource not accessible by integration' });
+    if (url.pathname === '/graphql' && req.method === 'POST') return reply(200, { data: { viewer: { login: 'github-actions' } } });
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
     if (list && req.method === 'GET')
       return reply(
         200,
-        api.comments.filter((c) => c.issue === Number(list[1])).map(({ id, body }) => ({ id, body })),
+        api.comments.filter((c) => c.issue === Number(list[1])).map(({ id, body, user }) => ({ id, body, user: { login: user } })),
       );
     if (list && req.method === 'POST') {
-      const comment = { id: nextId++, issue: Number(list[1]), body: (JSON.parse(Buffer.concat(chunks).toString()) as { body: string }).body };
+      const comment = {
+        id: nextId++,
+        issue: Number(list[1]),
+        body: (JSON.parse(Buffer.concat(chunks).toString()) as { body: string }).body,
+        user: 'github-actions[bot]',
+      };
       api.comments.push(comment);
       return reply(201, { id: comment.id, body: comment.body });
     }

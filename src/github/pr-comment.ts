@@ -1,5 +1,7 @@
 // Creates or updates this action's comment on a pull request (REST: issues comments), never stacking a
-// new one per push. A comment that cannot be written is a warning: the publish itself succeeded.
+// new one per push. The comment is found by its marker among the comments the token's own user wrote (as
+// marocchino/sticky-pull-request-comment does): anyone can paste the marker, and no one else's comment is
+// ever edited. A comment that cannot be written is a warning: the publish itself succeeded.
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { commentMarker, previewCommentBody, type PreviewFacts } from './pr-comment-body.js';
@@ -10,8 +12,10 @@ export async function upsertPreviewComment(token: string, repository: string, pr
   const octokit = getOctokit(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
   const body = previewCommentBody(facts);
   try {
+    // GraphQL's viewer is the token's user: `github-actions` for GITHUB_TOKEN, whose REST login is `github-actions[bot]`.
+    const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 });
-    const mine = comments.find((c) => c.body?.includes(commentMarker(facts.image)));
+    const mine = comments.find((c) => c.body?.includes(commentMarker(facts.image)) && sameLogin(c.user?.login, viewer.login));
     if (mine) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
       core.info(`updated the preview comment on #${prNumber}`);
@@ -26,4 +30,9 @@ export async function upsertPreviewComment(token: string, repository: string, pr
         'The job needs "permissions: pull-requests: write"; set "pr-comment: false" to turn comments off.',
     );
   }
+}
+
+function sameLogin(commenter: string | undefined, viewer: string): boolean {
+  const bare = (login: string) => login.replace(/\[bot\]$/i, '').toLowerCase();
+  return commenter !== undefined && bare(commenter) === bare(viewer);
 }
