@@ -12,6 +12,7 @@ import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
 import { publishReport, writeOutputs, writeSummary, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
+import { maskSecret } from './github/mask.js';
 import { githubOidc, shouldSign } from './github/signing.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
 import { commitTimeFromGit } from './git/commit-time.js';
@@ -45,7 +46,7 @@ async function publish(target: { registry?: string }): Promise<void> {
   const env = process.env;
   const event = readEventFacts(env);
   const settings = readSettings((name) => core.getInput(name), event, env);
-  for (const secret of [settings.password, settings.githubToken]) if (secret) core.setSecret(secret);
+  for (const secret of [settings.password, settings.githubToken]) maskSecret(secret);
 
   // What a run does not use is not loaded: building (@actions/cache), SBOM (CycloneDX), signing
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
@@ -183,13 +184,13 @@ function openRepository(settings: Settings, repository: Repository, serverUrl: s
     password = '';
   }
   const credentials = password ? { username: settings.username, password } : credentialsFromDockerConfig(repository.registry, process.env);
-  if (credentials) core.setSecret(credentials.password);
+  maskSecret(credentials?.password);
   return new RepositoryClient(repository, {
     plainHttp: settings.plainHttp,
     credentials,
     retry: new RetryPolicy(settings.retry),
     timeouts: settings.timeouts,
-    onSecret: (token) => core.setSecret(token),
+    onSecret: maskSecret,
     log: (line) => core.debug(line),
   });
 }

@@ -255,6 +255,81 @@ describe('faults between the action and the registry', () => {
     expect(visibleOutput(run)).not.toContain('not-the-password');
     rows.push({ scenario: 'wrong password', expected: 'fails', outcome: `failed (nothing tagged): ${errorMessage(run).slice(0, 160)}` });
   });
+
+  /** A token for `repo` from the real token server, as the proxy's stand-in authority. */
+  async function tokenFor(repo: string): Promise<string> {
+    const res = await fetch(`${registry.tokenServer!.realm}?service=${registry.tokenServer!.service}&scope=repository:${repo}:pull,push`, {
+      headers: { authorization: `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString('base64')}` },
+    });
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  it('a one-character token', async () => {
+    const name = 'a one-character token from the token endpoint';
+    const repo = repoFor(name);
+    const real = await tokenFor(repo);
+    // The proxy plays a registry whose token endpoint hands out `e`; it swaps in a real token on the way on.
+    let host = '';
+    const proxy = await startProxy({
+      target: registry.host,
+      addHeaders: { authorization: `Bearer ${real}` },
+      fault: (r) => {
+        if (r.url.startsWith('/token')) return { status: 200, body: '{"token":"e"}' };
+        if (!r.headers.authorization) return { status: 401, headers: { 'www-authenticate': `Bearer realm="http://${host}/token",service="faults"` } };
+        return undefined;
+      },
+    });
+    host = proxy.host;
+    try {
+      const run = await runAction({
+        inputs: { component, image: `${proxy.host}/${repo}`, tags: 'v1', sbom: 'false' },
+        env: { RUNNER_DEBUG: '1', SOURCE_DATE_EPOCH: '1700000000' },
+      });
+      expect(run.code, errorMessage(run)).toBe(0);
+      expect(proxy.requests.some((r) => r.headers.authorization === 'Bearer e')).toBe(true);
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'))).not.toContainEqual('::add-mask::e');
+      rows.push({ scenario: name, expected: 'recovers', outcome: 'recovered; the token was used and not masked (masking "e" would hide every e in the log)' });
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it.each([
+    [
+      'a tag list whose Link always names a new page',
+      (page: number) => `?n=1000&last=p${page}`,
+      /listing of tags failed: the registry had more than 1000 pages of tags/,
+    ],
+    [
+      'a tag list whose Link names the same page again',
+      () => '?n=1000&last=again',
+      /listing of tags failed: the registry named the page .* twice in its Link headers/,
+    ],
+  ])('%s', async (name, next, message) => {
+    const repo = repoFor(name);
+    let pages = 0;
+    const proxy = await startProxy({
+      target: registry.host,
+      fault: (r) =>
+        r.method === 'GET' && r.url.includes('/tags/list')
+          ? { status: 200, headers: { link: `</v2/${repo}/tags/list${next(++pages)}>; rel="next"` }, body: JSON.stringify({ name: repo, tags: ['0.9.0'] }) }
+          : undefined,
+    });
+    try {
+      // A release: the floating tags need the tags the registry already has.
+      const run = await runAction({
+        inputs: { component, image: `${proxy.host}/${repo}`, username: TEST_CREDENTIALS.username, password: TEST_CREDENTIALS.password, sbom: 'false' },
+        env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_REPOSITORY: 'acme/hello', SOURCE_DATE_EPOCH: '1700000000' },
+      });
+      expect(run.code).toBe(1);
+      expect(errorMessage(run)).toMatch(message);
+      expect(pages).toBeLessThanOrEqual(1001);
+      expect(await listTags(`${registry.host}/${repo}`, registry).catch(() => [])).toEqual([]);
+      rows.push({ scenario: name, expected: 'fails', outcome: `failed (nothing tagged) after ${pages} pages: ${errorMessage(run).slice(0, 160)}` });
+    } finally {
+      await proxy.stop();
+    }
+  });
 });
 
 describe('bad input', () => {

@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { ActionError } from '../errors.js';
 import { Transport, type TransportOptions } from './transport.js';
-import type { Repository } from './reference.js';
+import { isValidTag, type Repository } from './reference.js';
 import { isTransient, RetryPolicy, type Attempts, type Outcome } from './policy.js';
 import { OCI_INDEX, OCI_MANIFEST, sha256Digest, type Descriptor } from './spec.js';
 
@@ -22,6 +22,11 @@ export interface UploadOptions {
 // distribution 2.8: 256 MiB in 1.75 s as one PUT, 2.2 s as 4 MiB chunks. Above 1 GiB, chunks, because a
 // broken chunked upload resumes where the registry's Range says, and restarting a huge PUT costs more.
 export const DEFAULT_UPLOAD: UploadOptions = { chunkThreshold: 1024 * 1024 * 1024, chunkSize: 4 * 1024 * 1024 };
+
+/** Tags asked for per page, and the bounds past which a registry's tag list is not believed: far above any real repository, far below forever. */
+const TAGS_PAGE = 1000;
+const MAX_TAG_PAGES = 1000;
+const MAX_TAGS = 100_000;
 
 /** Distribution 2.8 answers 404 to a manifest GET/HEAD whose Accept lacks the OCI types. */
 const MANIFEST_ACCEPT = [
@@ -218,14 +223,25 @@ export class RepositoryClient {
     return { digest, ociSubject: res.header('oci-subject') };
   }
 
-  /** Every tag of the repository, following pagination; none when the repository does not exist yet. */
+  /**
+   * Every tag of the repository, following pagination; none when the repository does not exist yet. A
+   * registry that names the same page twice, or more pages or tags than any real repository has, is refused
+   * rather than followed forever; entries that are not valid tags are dropped.
+   */
   async listTags(): Promise<string[]> {
     const tags: string[] = [];
-    let url: string | URL | undefined = `${this.path}/tags/list?n=1000`;
+    const seen = new Set<string>();
+    let url: URL | undefined = new URL(`${this.path}/tags/list?n=${TAGS_PAGE}`, this.transport.base);
     while (url) {
+      const refuse = (why: string) => new ActionError('registry-protocol', `listing of tags failed: ${why}`);
+      if (seen.has(url.href)) throw refuse(`the registry named the page ${url.pathname}${url.search} twice in its Link headers`);
+      if (seen.size >= MAX_TAG_PAGES) throw refuse(`the registry had more than ${MAX_TAG_PAGES} pages of tags`);
+      seen.add(url.href);
       const res = await this.transport.send({ method: 'GET', url, expect: [200, 404], operation: 'listing of tags' }, this.scope);
       if (res.status === 404) return tags;
-      tags.push(...((JSON.parse(res.body.toString('utf8')) as { tags?: string[] | null }).tags ?? []));
+      const page = (JSON.parse(res.body.toString('utf8')) as { tags?: unknown }).tags;
+      if (Array.isArray(page)) tags.push(...page.filter((t): t is string => typeof t === 'string' && isValidTag(t)));
+      if (tags.length > MAX_TAGS) throw refuse(`the registry listed more than ${MAX_TAGS} tags`);
       const next = nextLink(res.header('link'));
       url = next ? new URL(next, res.url) : undefined;
     }
