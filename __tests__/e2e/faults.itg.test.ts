@@ -5,14 +5,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
-import { startProxy, type Fault, type Proxy, type RecordedRequest } from '../helpers/proxy.js';
+import { registryForSuite, startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
+import { startProxy, type Fault, type Proxy, type ProxyOptions, type RecordedRequest } from '../helpers/proxy.js';
+import { freePort, resolveToLoopback } from '../helpers/ports.js';
 import { errorMessage, runAction, ROOT, visibleOutput, type ActionRun } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, listTags } from '../helpers/skopeo.js';
 import { exportSection, PREAMBLE } from '../helpers/wasm-bytes.js';
 import { code } from '../../src/github/markdown.js';
+import { RepositoryClient } from '../../src/oci/repository.js';
+import { RetryPolicy } from '../../src/oci/policy.js';
+import { sha256Digest } from '../../src/oci/spec.js';
+import { ActionError } from '../../src/errors.js';
 
 interface Row {
   scenario: string;
@@ -386,5 +392,169 @@ describe('bad input', () => {
     expect(run.code).toBe(1);
     expect(errorMessage(run)).not.toMatch(/cannot reach/); // it failed on the input, before any request
     rows.push({ scenario: `bad input: ${name}`, expected: 'fails', outcome: `failed before any request: ${errorMessage(run).slice(0, 160)}` });
+  });
+});
+
+// Credentials and TLS, through the client itself: the real registry (htpasswd) sits behind a TLS-terminating
+// proxy, reached by a name (registry.test, which the client's own resolver sends to loopback; its certificate
+// made here), so to the client it is a remote registry. That proxy, configured as people often do, forgets
+// X-Forwarded-Proto, and the registry then writes http:// upload locations; a hostile one redirects to plain
+// HTTP or sends the token request to an internal address. Credentials must never leave TLS or the registry's origin.
+describe('a registry behind TLS', () => {
+  const registry = registryForSuite('htpasswd');
+  const NAME = 'registry.test';
+  const blob = Buffer.from('a layer that must only ever travel over TLS');
+  const desc = { mediaType: 'application/wasm', digest: sha256Digest(blob), size: blob.length };
+
+  let tls: { key: Buffer; cert: Buffer };
+  /** A plain-HTTP server at the same name: anything that reaches it left TLS. */
+  let plain: { port: number; seen: Array<{ url: string; authorization?: string }>; server: Server };
+  let front: Proxy | undefined;
+
+  beforeAll(async () => {
+    const dir = tmp('tls');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${NAME}`,
+        '-addext',
+        `subjectAltName=DNS:${NAME}`,
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+    const seen: Array<{ url: string; authorization?: string }> = [];
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
+      res.writeHead(404).end();
+    });
+    const port = await freePort();
+    await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+    plain = { port, seen, server };
+  });
+  afterAll(async () => {
+    await front?.stop();
+    await new Promise<void>((ok) => plain.server.close(() => ok()));
+  });
+
+  async function clientBehind(options: Omit<ProxyOptions, 'target' | 'tls'>): Promise<RepositoryClient> {
+    await front?.stop();
+    front = await startProxy({ ...options, target: registry.host, tls });
+    const port = front.host.split(':')[1];
+    return new RepositoryClient(
+      { registry: `${NAME}:${port}`, name: 'tls/app' },
+      {
+        plainHttp: false,
+        credentials: TEST_CREDENTIALS,
+        retry: new RetryPolicy({ ...new RetryPolicy().settings, maxRetries: 0 }),
+        connect: { ca: tls.cert, lookup: resolveToLoopback },
+      },
+    );
+  }
+
+  async function failure(promise: Promise<unknown>): Promise<ActionError> {
+    const err = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ActionError);
+    return err as ActionError;
+  }
+
+  it('pushes over TLS when the proxy tells the registry its scheme (X-Forwarded-Proto)', async () => {
+    const client = await clientBehind({ addHeaders: { 'x-forwarded-proto': 'https' } });
+    try {
+      expect(await client.pushBlob(desc, { bytes: blob })).toBe(true);
+      expect(front!.requests.some((r) => r.headers.authorization?.startsWith('Basic '))).toBe(true);
+      rows.push({
+        scenario: 'TLS proxy in front of the registry, with X-Forwarded-Proto (reached by name over https)',
+        expected: 'recovers',
+        outcome: 'pushed over TLS',
+      });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses the http:// upload Location of a proxy without X-Forwarded-Proto, naming the cause', async () => {
+    const client = await clientBehind({});
+    try {
+      const err = await failure(client.pushBlob({ ...desc, digest: sha256Digest(Buffer.from('x')) }, { bytes: Buffer.from('x') }));
+      expect(err.kind).toBe('registry-protocol');
+      expect(err.message).toMatch(
+        new RegExp(`sent the client to http://${NAME}:\\d+/v2/tls/app/blobs/uploads/.*refusing to leave TLS.*X-Forwarded-Proto: https`),
+      );
+      expect(front!.requests.map((r) => r.method)).toEqual(['HEAD', 'HEAD', 'POST']); // 401, then with credentials; no PUT anywhere
+      // Port and upload session change from run to run; the table should not.
+      const said = err.message
+        .replace(/sha256:\w+/, 'sha256:…')
+        .replace(/registry\.test:\d+/g, 'registry.test:<port>')
+        .replace(/uploads\/[0-9a-f-]+/, 'uploads/<session>');
+      rows.push({
+        scenario: 'TLS proxy without X-Forwarded-Proto: the registry writes an http:// upload Location',
+        expected: 'fails',
+        outcome: `refused, nothing sent over HTTP: ${said}`,
+      });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it.each([
+    ['an upload Location', (r: { method: string }) => r.method === 'POST'],
+    ['a redirect of a blob check', (r: { method: string }) => r.method === 'HEAD'],
+  ])('refuses %s to plain HTTP on the same name: nothing, and no credentials, reach it', async (what, which) => {
+    plain.seen.length = 0;
+    const client = await clientBehind({
+      addHeaders: { 'x-forwarded-proto': 'https' },
+      fault: (r) =>
+        which(r) && r.headers.authorization
+          ? { status: r.method === 'POST' ? 202 : 307, headers: { location: `http://${NAME}:${plain.port}/v2/tls/app/x` } }
+          : undefined,
+    });
+    try {
+      const err = await failure(client.pushBlob({ ...desc, digest: sha256Digest(Buffer.from('y')) }, { bytes: Buffer.from('y') }));
+      expect(err.message).toMatch(/refusing to leave TLS/);
+      expect(plain.seen).toEqual([]);
+      rows.push({
+        scenario: `a TLS registry sends ${what} to http:// on its own name`,
+        expected: 'fails',
+        outcome: 'refused; nothing, and no credentials, reached plain HTTP',
+      });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses a token realm at an internal address: the credentials are not sent there', async () => {
+    plain.seen.length = 0;
+    const client = await clientBehind({
+      fault: () => ({ status: 401, headers: { 'www-authenticate': `Bearer realm="http://127.0.0.1:${plain.port}/token",service="registry"` } }),
+    });
+    try {
+      const err = await failure(client.blobExists(desc.digest));
+      expect(err.kind).toBe('credentials');
+      expect(err.message).toMatch(/sent its token request to http:\/\/127\.0\.0\.1:\d+, an internal address: refusing to send credentials there/);
+      expect(plain.seen).toEqual([]);
+      rows.push({
+        scenario: 'a TLS registry sends its token request to an internal address (127.0.0.1)',
+        expected: 'fails',
+        outcome: 'refused; the credentials were not sent there',
+      });
+    } finally {
+      await client.close();
+    }
   });
 });

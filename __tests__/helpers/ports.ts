@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type LookupFunction } from 'node:net';
 
 /** A port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -11,3 +11,13 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A resolver for the client's `connect.lookup` that sends every name to 127.0.0.1: a registry can then be
+ * reached by a name the client treats as a remote host (https by default, no loopback allowances) while no
+ * traffic leaves this machine.
+ */
+export const resolveToLoopback: LookupFunction = (_hostname, options, callback) => {
+  if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+  else callback(null, '127.0.0.1', 4);
+};

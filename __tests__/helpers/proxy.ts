@@ -1,6 +1,7 @@
 // A forwarding HTTP proxy on loopback between the client and the real registry. It records what each
 // request carried and lets a test rewrite answers (e.g. send an upload Location to another host).
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { freePort } from './ports.js';
 
 export interface RecordedRequest {
@@ -34,12 +35,14 @@ export interface ProxyOptions {
   fault?: (req: RecordedRequest) => Fault | undefined;
   /** Rewrites the answer's headers before they go back to the client. */
   rewriteResponseHeaders?: (req: RecordedRequest, headers: IncomingMessage['headers']) => IncomingMessage['headers'];
+  /** Serve TLS with this key and certificate (a TLS-terminating proxy in front of the plain-HTTP registry). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export async function startProxy(options: ProxyOptions): Promise<Proxy> {
   const port = await freePort();
   const requests: RecordedRequest[] = [];
-  const server: Server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const recorded = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers } };
     requests.push(recorded);
     const fault = options.fault?.(recorded);
@@ -93,7 +96,8 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
     );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     host: `127.0.0.1:${port}`,

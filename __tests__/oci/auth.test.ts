@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseChallenge, tokenFromResponse } from '../../src/oci/auth.js';
+import { Authenticator, parseChallenge, tokenFromResponse } from '../../src/oci/auth.js';
+import { isInternalHost } from '../../src/oci/reference.js';
 import { credentialsFromDockerConfig } from '../../src/oci/docker-config.js';
 
 describe('parseChallenge', () => {
@@ -60,4 +61,45 @@ describe('credentialsFromDockerConfig', () => {
     expect(credentialsFromDockerConfig('quay.io', env)).toBeUndefined();
     expect(credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: join(dir, 'none') })).toBeUndefined();
   });
+});
+
+describe('Authenticator: where credentials may go', () => {
+  const basic = async (registry: string) => {
+    const auth = new Authenticator({ registry: new URL(registry), credentials: { username: 'u', password: 'p' } }, () =>
+      Promise.reject(new Error('no token request here')),
+    );
+    await auth.onChallenge('Basic realm="r"', 'repository:a/b:pull,push', 'test');
+    return auth;
+  };
+  it("to the registry's own scheme, host and port only", async () => {
+    const auth = await basic('https://registry.example:443');
+    const scope = 'repository:a/b:pull,push';
+    expect(auth.headerFor(new URL('https://registry.example/v2/a/b/blobs/x'), scope)).toEqual({ authorization: 'Basic dTpw' });
+    expect(auth.headerFor(new URL('http://registry.example/v2/a/b/blobs/x'), scope)).toEqual({}); // same host, plain HTTP
+    expect(auth.headerFor(new URL('http://registry.example:443/v2/'), scope)).toEqual({}); // same host and port, other scheme
+    expect(auth.headerFor(new URL('https://registry.example:8443/v2/'), scope)).toEqual({}); // other port
+    expect(auth.headerFor(new URL('https://storage.example/blob'), scope)).toEqual({}); // other host
+  });
+});
+
+describe('isInternalHost', () => {
+  it.each([
+    '127.0.0.1',
+    'localhost',
+    'api.localhost',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '0.0.0.0',
+    '[::1]',
+    '[fd00::1]',
+    '[fe80::1]',
+    '[::ffff:10.0.0.1]',
+    '[::]',
+  ])('%s is internal', (host) => expect(isInternalHost(host)).toBe(true));
+  it.each(['ghcr.io', '8.8.8.8', '172.32.0.1', '172.15.0.1', '192.169.0.1', '[2001:db8::1]', 'fdomain.example'])('%s is not', (host) =>
+    expect(isInternalHost(host)).toBe(false),
+  );
 });

@@ -5,7 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { ActionError } from '../errors.js';
 import { parseErrorBody, RegistryError, statusHint } from './errors.js';
-import { isLoopbackHost } from './reference.js';
+import { isInternalHost, isLoopbackHost } from './reference.js';
 
 export interface Credentials {
   username: string;
@@ -128,6 +128,11 @@ export class Authenticator {
     const realm = new URL(challenge.params.realm);
     if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && isLoopbackHost(realm.host)) && creds) {
       throw refuse(`refusing to send credentials to token realm ${realm.origin} over plain HTTP`);
+    }
+    // A registry on the internet that sends the client, credentials in hand, to a machine inside the runner's
+    // network (a metadata service, a loopback admin port) is refused, as oras-go refuses it.
+    if (!isInternalHost(registry.hostname) && isInternalHost(realm.hostname) && realm.hostname !== registry.hostname) {
+      throw refuse(`the registry at ${registry.host} sent its token request to ${realm.origin}, an internal address: refusing to send credentials there`);
     }
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     realm.searchParams.set('scope', scope);

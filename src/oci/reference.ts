@@ -65,6 +65,23 @@ export function assertValidTag(tag: string): string {
   return tag;
 }
 
+/**
+ * A literal loopback, private (RFC 1918, IPv6 unique local), link-local or unspecified address, or localhost:
+ * where a registry on the internet has no business sending the client with its credentials. Names are not
+ * resolved: a literal is what a hostile challenge would use.
+ */
+export function isInternalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  if (!host.includes(':')) return false;
+  return host === '::' || host === '::1' || /^f[cd][0-9a-f]{0,2}:/.test(host) || /^fe[89ab][0-9a-f]?:/.test(host);
+}
+
 /** Hosts that Docker talks plain HTTP to without being told (and that never leave the machine). */
 export function isLoopbackHost(host: string): boolean {
   const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;

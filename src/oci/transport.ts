@@ -3,6 +3,7 @@
 // sends goes through here.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
+import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
 import { ActionError } from '../errors.js';
 import { Agent, request } from './http.js';
@@ -21,6 +22,8 @@ export interface TransportOptions {
   onSecret?: (secret: string) => void;
   log?: (line: string) => void;
   timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
+  /** How sockets are opened: a CA to trust, a resolver (tests reach a registry name on loopback this way). */
+  connect?: { ca?: string | Buffer; lookup?: LookupFunction };
 }
 
 export type RequestBody = string | Buffer | Readable;
@@ -73,6 +76,7 @@ export class Transport {
       connectTimeout: options.timeouts?.connectMs ?? 30_000,
       headersTimeout: options.timeouts?.headersMs ?? 120_000,
       bodyTimeout: options.timeouts?.bodyMs ?? 300_000,
+      ...(options.connect ? { connect: options.connect } : {}),
     });
     this.auth = new Authenticator(
       { registry: this.base, credentials: options.credentials, onSecret: options.onSecret, log: options.log },
@@ -93,6 +97,7 @@ export class Transport {
     let authenticated = false;
     let redirects = 0;
     for (;;) {
+      this.refuseDowngrade(url, req.operation);
       const target = url;
       const res = await this.exchange(
         target,
@@ -121,6 +126,22 @@ export class Transport {
       const body = await readLimited(res.body, SUCCESS_BODY_LIMIT);
       return { status: res.statusCode, url, header, body };
     }
+  }
+
+  /**
+   * A registry reached over TLS never sends the client to plain HTTP: an upload Location or a redirect to
+   * http:// is refused, not followed (and credentials are bound to the registry's origin besides). The usual
+   * cause is a TLS proxy that does not tell the registry the client's scheme: distribution then writes http://
+   * upload locations.
+   */
+  private refuseDowngrade(url: URL, operation: string): void {
+    if (this.base.protocol !== 'https:' || url.protocol === 'https:') return;
+    throw new ActionError(
+      'registry-protocol',
+      `${operation} failed: the registry at ${this.base.host} sent the client to ${url.origin}${url.pathname}, over plain HTTP; refusing to leave TLS. ` +
+        'A TLS proxy in front of the registry that does not set "X-Forwarded-Proto: https" makes it write http:// upload locations: ' +
+        "set that header in the proxy, or the registry's externally reachable URL (distribution: http.host) to its https:// address",
+    );
   }
 
   /**
