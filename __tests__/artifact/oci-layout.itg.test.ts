@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOciLayout } from '../../src/artifact/oci-layout.js';
 import { buildArtifact } from '../../src/artifact/manifest.js';
@@ -40,5 +40,44 @@ describe('writeOciLayout', () => {
     // Writing again with one tag moved: the entry is replaced, the other kept.
     await writeOciLayout(dir, artifact, component, ['latest']);
     expect(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).manifests).toHaveLength(2);
+  });
+});
+
+describe('writeOciLayout on a layout an earlier run left broken', () => {
+  const registry = registryForSuite('anonymous');
+  const make = async () => {
+    const component = await helloComponentFile();
+    const layer = await digestFile(component);
+    const artifact = buildArtifact({ facts: { kind: 'module' }, layer: { ...layer, title: 'hello.wasm' }, created: 'c', annotations: {} });
+    return { component, layer, artifact, dir: tmp('layout-broken') };
+  };
+
+  it('replaces a truncated layer blob instead of trusting its name; skopeo then copies the layout', async () => {
+    const { component, layer, artifact, dir } = await make();
+    await writeOciLayout(dir, artifact, component, ['v1']);
+    const blob = join(dir, 'blobs', 'sha256', layer.digest.slice(7));
+    truncateSync(blob, 100); // what a run killed half way through the copy used to leave
+    await writeOciLayout(dir, artifact, component, ['v1']);
+    expect(readFileSync(blob).equals(readFileSync(component))).toBe(true);
+    await exec('skopeo', ['copy', '--dest-tls-verify=false', `oci:${dir}:v1`, `docker://${registry.host}/from/repaired:v1`]);
+  });
+
+  it('fails on an index.json it cannot read, keeping the file and its tags', async () => {
+    const { component, artifact, dir } = await make();
+    await writeOciLayout(dir, artifact, component, ['v1', 'v2']);
+    const index = join(dir, 'index.json');
+    const half = readFileSync(index).subarray(0, 60);
+    writeFileSync(index, half);
+    await expect(writeOciLayout(dir, artifact, component, ['v3'])).rejects.toThrow(/index\.json is not an OCI image index .*the tags it lists would be lost/);
+    expect(readFileSync(index).equals(half)).toBe(true);
+  });
+
+  it('writes nothing under a digest that does not match: a layer that changed since it was read is refused', async () => {
+    const { component, layer, artifact, dir } = await make();
+    writeFileSync(component, 'not what was inspected');
+    await expect(writeOciLayout(dir, artifact, component, ['v1'])).rejects.toThrow(/changed while it was published/);
+    expect(readdirSync(join(dir, 'blobs', 'sha256'))).toEqual([]); // no blob, no temporary file left
+    expect(existsSync(join(dir, 'blobs', 'sha256', layer.digest.slice(7)))).toBe(false);
+    expect(existsSync(join(dir, 'index.json'))).toBe(false);
   });
 });

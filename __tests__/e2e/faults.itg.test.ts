@@ -338,6 +338,47 @@ describe('faults between the action and the registry', () => {
   });
 });
 
+describe('an OCI layout an earlier run left broken', () => {
+  const layoutRun = (component: string, layout: string) =>
+    runAction({
+      inputs: { component, image: '127.0.0.1:1/acme/layout', tags: 'v1', push: 'false', 'oci-layout': layout },
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
+
+  it('a truncated layer blob (a run killed mid-copy) is written again', async () => {
+    const component = await helloComponentFile();
+    const layout = tmp('layout-truncated');
+    const first = await layoutRun(component, layout);
+    const blob = join(layout, 'blobs', 'sha256', (first.outputs['layer-digest'] ?? '').slice(7));
+    writeFileSync(blob, readFileSync(blob).subarray(0, 100));
+    const second = await layoutRun(component, layout);
+    expect(second.code, errorMessage(second)).toBe(0);
+    expect(readFileSync(blob).equals(readFileSync(component))).toBe(true);
+    rows.push({
+      scenario: 'OCI layout: a truncated layer blob left by an interrupted run',
+      expected: 'recovers',
+      outcome: 'blob written again, verified by its digest',
+    });
+  });
+
+  it('a truncated index.json fails the step and is kept', async () => {
+    const component = await helloComponentFile();
+    const layout = tmp('layout-index');
+    await layoutRun(component, layout);
+    writeFileSync(join(layout, 'index.json'), readFileSync(join(layout, 'index.json')).subarray(0, 40));
+    const run = await layoutRun(component, layout);
+    expect(run.code).toBe(1);
+    expect(errorMessage(run)).toMatch(/index\.json is not an OCI image index/);
+    rows.push({
+      scenario: 'OCI layout: a truncated index.json',
+      expected: 'fails',
+      outcome: `failed, the file kept: ${errorMessage(run)
+        .replace(/\/tmp\/[\w.-]+-[A-Za-z0-9]{6}\//g, '$TMP/')
+        .slice(0, 160)}`,
+    });
+  });
+});
+
 describe('bad input', () => {
   const dir = tmp('bad-input-table');
   const file = (name: string, content: Buffer | string) => {
