@@ -30,6 +30,16 @@ describe('workflow files', () => {
   });
 });
 
+describe("the README's workflow examples", () => {
+  const blocks = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```yaml\n([^]*?)```/g)].map((m) => m[1]!).filter((b) => /^jobs:/m.test(b));
+  it('exist', () => expect(blocks.length).toBeGreaterThanOrEqual(2));
+  it.each(blocks.map((b, i) => [i + 1, b]))('example %i parses without errors', async (_, content) => {
+    const result = parseWorkflow({ name: 'readme.yml', content: String(content) }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    expect((await convertWorkflowTemplate(result.context, result.value!)).errors ?? []).toEqual([]);
+  });
+});
+
 describe('action.yml', () => {
   const content = readFileSync(join(ROOT, 'action.yml'), 'utf8');
   it('is a valid action manifest that runs dist/index.js on node24', () => {

@@ -18,7 +18,7 @@ import { defaultRepository, readSettings, type Settings } from './inputs.js';
 import { commitTimeFromGit } from './git/commit-time.js';
 import { inspectWasm } from './wasm/inspect.js';
 import { resolveCreated } from './artifact/created.js';
-import { floatingTags } from './artifact/floating-tags.js';
+import { floatingTags, pushRelease } from './artifact/floating-tags.js';
 import { buildArtifact, pushPayload, type BuiltArtifact } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
 import type { BuiltComponent } from './cargo/build-crate.js';
@@ -27,7 +27,7 @@ import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
 import { RetryPolicy } from './oci/policy.js';
-import { pushManifest } from './oci/push.js';
+import { pushManifest, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
 import { attachReferrer, type Referrer } from './oci/referrers.js';
 import { provenanceStatement, runFactsFromEnv } from './attach/provenance.js';
@@ -65,12 +65,15 @@ async function publish(target: { registry?: string }): Promise<void> {
   const sign = push && shouldSign(settings.sign, env); // decided before anything is pushed
   const client = push ? openRepository(settings, repository, event.serverUrl) : undefined;
   try {
-    const { tags, version } = await chooseTags(settings, event, client);
+    // Explicit tags as given; a release's floating tags (1.2, 1, latest) are settled when it is pushed.
+    const derived = deriveTags(event);
+    const release = settings.tags.length === 0 && derived.version ? { tags: derived.tags, version: derived.version } : undefined;
+    let tags = settings.tags.length > 0 ? settings.tags : floatingTags(derived.tags, derived.version, [], settings.latest);
     const artifact = buildArtifact({
       facts,
       layer: { ...layer, title: built?.title ?? basename(componentPath) },
       created,
-      annotations: { ...eventAnnotations(event, built?.crate, created, version ?? built?.crate?.version ?? tags[0]), ...settings.annotations },
+      annotations: { ...eventAnnotations(event, built?.crate, created, derived.version ?? built?.crate?.version ?? tags[0]), ...settings.annotations },
     });
     core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
     core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
@@ -84,11 +87,13 @@ async function publish(target: { registry?: string }): Promise<void> {
     }
     if (readOnly) core.notice(skippedPushNotice(readOnly, layoutDir ?? ''));
 
-    let pushed: { uploaded: string[]; skipped: string[] } | undefined;
+    let pushed: PushResult | undefined;
     const referrers: Referred[] = [];
     if (client) {
       if (tags.length === 0) throw new ActionError('input', 'no tag could be derived from this event: set the "tags" input');
-      pushed = await pushManifest(client, pushPayload(artifact, componentPath), tags);
+      const payload = pushPayload(artifact, componentPath);
+      pushed = release ? await pushRelease(client, payload, release, settings.latest) : await pushManifest(client, payload, tags);
+      tags = pushed.tags;
       core.info(`pushed ${image}@${artifact.manifest.descriptor.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
       if (sbom) referrers.push(await attach(client, artifact, 'SBOM', sbom));
       if (sign) referrers.push(await attach(client, artifact, 'signature', await signProvenance(settings, event, image, artifact, created)));
@@ -128,14 +133,6 @@ async function readComponent(path: string, built: BuiltComponent | undefined, ev
   core.debug(`read ${path} in ${Math.round(performance.now() - readStarted)} ms, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   if (facts.kind === 'component' && built?.crate?.targetWorld) facts.target = built.crate.targetWorld;
   return { facts, layer, created: resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTime) ?? event.commitTime, () => new Date()) };
-}
-
-/** The tags given, else the event's; floating tags (1.2, 1, latest) only move forward past what the registry has. */
-async function chooseTags(settings: Settings, event: EventFacts, client: RepositoryClient | undefined): Promise<{ tags: string[]; version?: string }> {
-  const derived = deriveTags(event);
-  if (settings.tags.length > 0) return { tags: settings.tags, version: derived.version };
-  const existing = client && derived.version ? await client.listTags() : [];
-  return { tags: floatingTags(derived.tags, derived.version, existing, settings.latest), version: derived.version };
 }
 
 /** The SBOM referrer: the user's file, or one generated with the built crate's locked packages. */

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { registryForSuite, startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
 import { startProxy, type Fault, type Proxy, type ProxyOptions, type RecordedRequest } from '../helpers/proxy.js';
 import { freePort, resolveToLoopback } from '../helpers/ports.js';
 import { errorMessage, runAction, ROOT, visibleOutput, type ActionRun } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
-import { copyToLayout, listTags } from '../helpers/skopeo.js';
+import { copyToLayout, listTags, rawManifest } from '../helpers/skopeo.js';
 import { exportSection, PREAMBLE } from '../helpers/wasm-bytes.js';
 import { code } from '../../src/github/markdown.js';
 import { RepositoryClient } from '../../src/oci/repository.js';
@@ -57,6 +58,11 @@ afterAll(() => {
     'succeeded and skopeo read the layer back byte-identical; "fails" means exit code 1 with the message shown, and',
     'any tag in the repository names complete content (skopeo copied it). No password or token appeared in any',
     'output of any run.',
+    '',
+    'Still possible: two releases pushing at the same moment can move a floating tag (`1.2`, `1`, `latest`)',
+    'backwards if one reads the tag list in the instant between the other reading it and moving its floating',
+    'tags (each moves them only after its own version tag has landed, judged by a fresh tag list). A workflow',
+    '`concurrency` group for releases (README) rules it out.',
     '',
     '| scenario | expected | outcome |',
     '|---|---|---|',
@@ -270,6 +276,40 @@ describe('faults between the action and the registry', () => {
     return ((await res.json()) as { token: string }).token;
   }
 
+  it('two releases at once', async () => {
+    const name = 'two releases at once: v1.0.0 is held after its first manifest PUT while v1.1.0 publishes';
+    const repo = repoFor('two releases at once');
+    let newerDone!: () => void;
+    const held = new Promise<void>((resolve) => (newerDone = resolve));
+    const proxy = await startProxy({
+      target: registry.host,
+      fault: (r) => (r.method === 'PUT' && r.url.endsWith('/manifests/1.0.0') ? { holdUntil: held } : undefined),
+    });
+    const release = (version: string) =>
+      runAction({
+        inputs: { component, image: `${proxy.host}/${repo}`, username: TEST_CREDENTIALS.username, password: TEST_CREDENTIALS.password, sbom: 'false' },
+        env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: `refs/tags/v${version}`, GITHUB_REPOSITORY: 'acme/hello', SOURCE_DATE_EPOCH: '1700000000' },
+      });
+    try {
+      const older = release('1.0.0');
+      for (let i = 0; i < 200 && !proxy.requests.some((r) => r.method === 'PUT' && r.url.endsWith('/manifests/1.0.0')); i++) await sleep(50);
+      const newer = await release('1.1.0');
+      expect(newer.code, errorMessage(newer)).toBe(0);
+      newerDone();
+      const olderRun = await older;
+      expect(olderRun.code, errorMessage(olderRun)).toBe(0);
+      const digestOf = async (tag: string) => sha256Digest(Buffer.from(await rawManifest(`${registry.host}/${repo}:${tag}`, registry)));
+      expect(await digestOf('latest')).toBe(newer.outputs.digest);
+      expect(await digestOf('1')).toBe(newer.outputs.digest);
+      expect(await digestOf('1.0')).toBe(olderRun.outputs.digest);
+      expect(olderRun.outputs.tags?.split('\n')).toEqual([`${proxy.host}/${repo}:1.0.0`, `${proxy.host}/${repo}:1.0`]);
+      rows.push({ scenario: name, expected: 'recovers', outcome: 'latest and 1 stay on 1.1.0, 1.0 goes to 1.0.0' });
+    } finally {
+      newerDone();
+      await proxy.stop();
+    }
+  });
+
   it('a one-character token', async () => {
     const name = 'a one-character token from the token endpoint';
     const repo = repoFor(name);
@@ -330,8 +370,14 @@ describe('faults between the action and the registry', () => {
       expect(run.code).toBe(1);
       expect(errorMessage(run)).toMatch(message);
       expect(pages).toBeLessThanOrEqual(1001);
-      expect(await listTags(`${registry.host}/${repo}`, registry).catch(() => [])).toEqual([]);
-      rows.push({ scenario: name, expected: 'fails', outcome: `failed (nothing tagged) after ${pages} pages: ${errorMessage(run).slice(0, 160)}` });
+      // The release's own tag went up first (complete: skopeo copies it); no floating tag moved.
+      expect(await listTags(`${registry.host}/${repo}`, registry)).toEqual(['1.0.0']);
+      await copyToLayout(`${registry.host}/${repo}:1.0.0`, tmp('fault-tagged'), registry);
+      rows.push({
+        scenario: name,
+        expected: 'fails',
+        outcome: `failed (1.0.0 complete, no floating tag) after ${pages} pages: ${errorMessage(run).slice(0, 160)}`,
+      });
     } finally {
       await proxy.stop();
     }

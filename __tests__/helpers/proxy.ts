@@ -1,6 +1,6 @@
 // A forwarding HTTP proxy on loopback between the client and the real registry. It records what each
 // request carried and lets a test rewrite answers (e.g. send an upload Location to another host).
-import { createServer, request, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { freePort } from './ports.js';
 
@@ -24,7 +24,9 @@ export type Fault =
   /** Forward, then close the connection half way through the registry's answer. */
   | { reset: 'response' }
   /** Answer nothing for this long (past the client's timeout). */
-  | { stallMs: number };
+  | { stallMs: number }
+  /** Forward only once this settles: one client's request held while another runs (a race, made to happen). */
+  | { holdUntil: Promise<unknown> };
 
 export interface ProxyOptions {
   /** host:port to forward to. */
@@ -58,7 +60,7 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
       res.on('close', () => clearTimeout(timer));
       return;
     }
-    if (fault && fault.reset === 'request') {
+    if (fault && 'reset' in fault && fault.reset === 'request') {
       let seen = 0;
       req.on('data', (chunk: Buffer) => {
         seen += chunk.length;
@@ -67,7 +69,14 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
       req.on('end', () => req.socket.destroy());
       return;
     }
-    const cutResponse = fault?.reset === 'response';
+    if (fault && 'holdUntil' in fault) {
+      req.pause();
+      void fault.holdUntil.then(() => forward(req, res, recorded, false));
+      return;
+    }
+    forward(req, res, recorded, fault !== undefined && 'reset' in fault && fault.reset === 'response');
+  };
+  const forward = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest, cutResponse: boolean) => {
     const upstream = request(
       {
         host: options.target.split(':')[0],

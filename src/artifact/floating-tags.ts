@@ -2,6 +2,8 @@
 // or `latest` back to 1.0.5. Each floating tag is kept when the registry already has a higher release
 // version in its range.
 import semver from 'semver';
+import { pushManifest, type ManifestToPush, type PushResult } from '../oci/push.js';
+import type { RepositoryClient } from '../oci/repository.js';
 
 export type LatestPolicy = 'auto' | 'true' | 'false';
 
@@ -22,4 +24,23 @@ export function floatingTags(tags: string[], version: string | undefined, existi
   });
   if (latest === 'true' && !kept.includes('latest')) kept.push('latest');
   return kept;
+}
+
+/**
+ * Pushes a release: its own version tag first (with the blobs and the manifest), then each floating tag it
+ * may still take, judged by the tags the registry holds after the version tag landed. Two releases started
+ * together then see each other's version tag in all but a narrow window (between the other's tag list and
+ * its floating-tag PUTs); a concurrency group in the workflow closes it (README, "Publish releases").
+ */
+export async function pushRelease(
+  client: RepositoryClient,
+  manifest: ManifestToPush,
+  release: { tags: string[]; version: string },
+  latest: LatestPolicy,
+): Promise<PushResult> {
+  const own = release.tags.slice(0, 1); // deriveTags puts the full version first
+  const pushed = await pushManifest(client, manifest, own);
+  const moving = floatingTags(release.tags, release.version, await client.listTags(), latest).filter((t) => !own.includes(t));
+  for (const tag of moving) await client.putManifest(tag, manifest.bytes, manifest.mediaType);
+  return { ...pushed, tags: [...own, ...moving] };
 }
