@@ -12,7 +12,7 @@ import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
 import { publishReport, writeOutputs, writeSummary, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
-import { maskSecret } from './github/mask.js';
+import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { githubOidc, shouldSign } from './github/signing.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
 import { commitTimeFromGit } from './git/commit-time.js';
@@ -47,6 +47,7 @@ async function publish(target: { registry?: string }): Promise<void> {
   const event = readEventFacts(env);
   const settings = readSettings((name) => core.getInput(name), event, env);
   for (const secret of [settings.password, settings.githubToken]) maskSecret(secret);
+  maskProxyPasswords(env);
 
   // What a run does not use is not loaded: building (@actions/cache), SBOM (CycloneDX), signing
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
@@ -187,6 +188,7 @@ function openRepository(settings: Settings, repository: Repository, serverUrl: s
     credentials,
     retry: new RetryPolicy(settings.retry),
     timeouts: settings.timeouts,
+    proxyEnv: process.env,
     onSecret: maskSecret,
     log: (line) => core.debug(line),
   });

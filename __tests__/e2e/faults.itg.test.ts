@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { registryForSuite, startRegistry, TEST_CREDENTIALS, type TestRegistry } from '../helpers/registry.js';
 import { startProxy, type Fault, type Proxy, type ProxyOptions, type RecordedRequest } from '../helpers/proxy.js';
 import { freePort, resolveToLoopback } from '../helpers/ports.js';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { errorMessage, runAction, ROOT, visibleOutput, type ActionRun } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, listTags, rawManifest } from '../helpers/skopeo.js';
@@ -536,7 +537,7 @@ describe('a registry behind TLS', () => {
     await new Promise<void>((ok) => plain.server.close(() => ok()));
   });
 
-  async function clientBehind(options: Omit<ProxyOptions, 'target' | 'tls'>): Promise<RepositoryClient> {
+  async function clientBehind(options: Omit<ProxyOptions, 'target' | 'tls'>, proxyEnv?: Record<string, string>): Promise<RepositoryClient> {
     await front?.stop();
     front = await startProxy({ ...options, target: registry.host, tls });
     const port = front.host.split(':')[1];
@@ -547,6 +548,7 @@ describe('a registry behind TLS', () => {
         credentials: TEST_CREDENTIALS,
         retry: new RetryPolicy({ ...new RetryPolicy().settings, maxRetries: 0 }),
         connect: { ca: tls.cert, lookup: resolveToLoopback },
+        proxyEnv,
       },
     );
   }
@@ -642,6 +644,63 @@ describe('a registry behind TLS', () => {
       });
     } finally {
       await client.close();
+    }
+  });
+
+  it.each([
+    ['HTTPS_PROXY: the push goes through the proxy, tunnelled', {}, true],
+    ['HTTPS_PROXY with NO_PROXY naming the registry: it goes direct', { NO_PROXY: `x.example,${NAME}` }, false],
+  ])('%s', async (name, extra, tunnelled) => {
+    const proxy = await startConnectProxy();
+    const client = await clientBehind({ addHeaders: { 'x-forwarded-proto': 'https' } }, { HTTPS_PROXY: proxy.url, ...extra });
+    try {
+      const bytes = Buffer.from(name);
+      expect(await client.pushBlob({ ...desc, digest: sha256Digest(bytes), size: bytes.length }, { bytes })).toBe(true);
+      const port = front!.host.split(':')[1];
+      expect([...new Set(proxy.tunnels.map((t) => t.target))]).toEqual(tunnelled ? [`${NAME}:${port}`] : []);
+      rows.push({
+        scenario: name,
+        expected: 'recovers',
+        outcome: tunnelled ? `pushed through CONNECT tunnels to ${NAME}` : 'pushed directly; the proxy saw nothing',
+      });
+    } finally {
+      await client.close();
+      await proxy.stop();
+    }
+  });
+
+  it('the action itself, behind an authenticating proxy named in HTTPS_PROXY', async () => {
+    const proxy = await startConnectProxy();
+    await front?.stop();
+    front = await startProxy({ target: registry.host, tls, addHeaders: { 'x-forwarded-proto': 'https' } });
+    const ca = join(tmp('tls-ca'), 'ca.pem');
+    writeFileSync(ca, tls.cert);
+    const proxyUrl = proxy.url.replace('http://', 'http://runner:proxy-Secret-9@');
+    const component = await helloComponentFile();
+    try {
+      const run = await runAction({
+        inputs: {
+          component,
+          image: `${NAME}:${front.host.split(':')[1]}/tls/action`,
+          tags: 'v1',
+          username: TEST_CREDENTIALS.username,
+          password: TEST_CREDENTIALS.password,
+          sbom: 'false',
+        },
+        env: { HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: ca, RUNNER_DEBUG: '1', SOURCE_DATE_EPOCH: '1700000000' },
+      });
+      expect(run.code, errorMessage(run)).toBe(0);
+      expect(proxy.tunnels.length).toBeGreaterThan(0);
+      expect(proxy.tunnels.every((t) => t.authorization === `Basic ${Buffer.from('runner:proxy-Secret-9').toString('base64')}`)).toBe(true);
+      expect(visibleOutput(run)).not.toContain('proxy-Secret-9');
+      expect(run.stdout).toMatch(new RegExp(`::debug::PUT ${NAME}:\\d+/v2/tls/action/manifests/v1 via 127\\.0\\.0\\.1:\\d+: 201`));
+      rows.push({
+        scenario: 'the action with HTTPS_PROXY (proxy credentials in the URL)',
+        expected: 'recovers',
+        outcome: 'pushed through the proxy; its password masked',
+      });
+    } finally {
+      await proxy.stop();
     }
   });
 });

@@ -9,3 +9,14 @@ export const MIN_MASKED_LENGTH = 8;
 export function maskSecret(value: string | undefined): void {
   if (value && value.length >= MIN_MASKED_LENGTH) core.setSecret(value);
 }
+
+/** A proxy URL's password (`http://user:pass@proxy:3128`) is a secret too. */
+export function maskProxyPasswords(env: NodeJS.ProcessEnv): void {
+  for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
+    try {
+      maskSecret(decodeURIComponent(new URL(env[name] ?? '').password));
+    } catch {
+      // unset or not a URL: nothing to mask
+    }
+  }
+}

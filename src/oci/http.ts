@@ -9,6 +9,15 @@ import requestModule from 'undici/lib/api/api-request.js';
 export const Agent = AgentModule;
 export type Agent = InstanceType<typeof AgentModule>;
 
+/**
+ * undici's ProxyAgent (CONNECT tunnels), loaded only when a request goes through a proxy. From the index: it
+ * tunnels with `Dispatcher.prototype.connect`, which only the index attaches.
+ */
+export async function proxyAgent(options: import('undici').ProxyAgent.Options): Promise<Dispatcher> {
+  const { ProxyAgent } = await import('undici');
+  return new ProxyAgent(options);
+}
+
 export type RequestOptions = Omit<Dispatcher.RequestOptions, 'origin' | 'path'> & { dispatcher: Dispatcher };
 
 /** undici's `request(url, { dispatcher, ... })`: the URL split into origin and path, as its index does. */

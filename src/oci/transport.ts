@@ -6,7 +6,8 @@ import type { Readable } from 'node:stream';
 import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
 import { ActionError } from '../errors.js';
-import { Agent, request } from './http.js';
+import { Agent, proxyAgent, request } from './http.js';
+import { proxyFor, type ProxyEnv } from './proxy.js';
 import { Authenticator, type Credentials } from './auth.js';
 import { ERROR_BODY_LIMIT, parseErrorBody, RegistryError, statusHint } from './errors.js';
 import { RetryPolicy } from './policy.js';
@@ -24,6 +25,8 @@ export interface TransportOptions {
   timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
   /** How sockets are opened: a CA to trust, a resolver (tests reach a registry name on loopback this way). */
   connect?: { ca?: string | Buffer; lookup?: LookupFunction };
+  /** The environment's proxy settings (https_proxy, http_proxy, no_proxy; proxy.ts), for every request. */
+  proxyEnv?: ProxyEnv;
 }
 
 export type RequestBody = string | Buffer | Readable;
@@ -65,6 +68,8 @@ export class Transport {
   private readonly agent: Agent;
   private readonly retry: RetryPolicy;
   private readonly auth: Authenticator;
+  /** One agent per proxy, made on the first request that goes through it. */
+  private readonly proxied = new Map<string, Promise<Dispatcher>>();
 
   constructor(private readonly options: TransportOptions) {
     const plain = options.plainHttp || isLoopbackHost(options.registry);
@@ -88,7 +93,27 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await Promise.all([this.agent.close(), ...[...this.proxied.values()].map(async (d) => (await d).close())]);
+  }
+
+  /** The direct agent, or the one for the proxy the environment names for this URL. */
+  private dispatcherFor(url: URL): { proxy?: URL; dispatcher: Promise<Dispatcher> | Agent } {
+    const proxy = this.options.proxyEnv ? proxyFor(url, this.options.proxyEnv) : undefined;
+    if (!proxy) return { dispatcher: this.agent };
+    let dispatcher = this.proxied.get(proxy.href);
+    if (!dispatcher) {
+      const t = this.options.timeouts;
+      dispatcher = proxyAgent({
+        uri: proxy.href,
+        connections: 8,
+        keepAliveTimeout: 30_000,
+        headersTimeout: t?.headersMs ?? 120_000,
+        bodyTimeout: t?.bodyMs ?? 300_000,
+        ...(this.options.connect?.ca ? { requestTls: { ca: this.options.connect.ca } } : {}),
+      });
+      this.proxied.set(proxy.href, dispatcher);
+    }
+    return { proxy, dispatcher };
   }
 
   /** Sends a request in `scope`, authenticating on 401 (once per request), following read redirects, retrying transient failures. */
@@ -155,11 +180,13 @@ export class Transport {
       const sent = init();
       const started = performance.now();
       // Path only: an upload URL's query carries the registry's session state.
+      const { proxy, dispatcher } = this.dispatcherFor(url);
+      const via = proxy ? ` via ${proxy.host}` : ''; // the proxy's host only: never its credentials
       const told = (outcome: string | number) =>
-        this.options.log?.(`${sent.method} ${url.host}${url.pathname}: ${outcome} in ${Math.round(performance.now() - started)} ms`);
+        this.options.log?.(`${sent.method} ${url.host}${url.pathname}${via}: ${outcome} in ${Math.round(performance.now() - started)} ms`);
       let res: Dispatcher.ResponseData;
       try {
-        res = await request(url, { ...sent, dispatcher: this.agent });
+        res = await request(url, { ...sent, dispatcher: await dispatcher });
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
         told(code || 'no answer');
