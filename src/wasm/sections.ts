@@ -213,14 +213,15 @@ class Reader {
     return this.bytes[this.pos++]!;
   }
   u32(): number {
-    const bytes: number[] = [];
-    let b: number;
-    do {
-      b = this.u8();
-      bytes.push(b);
-      if (bytes.length > 5) throw new ActionError('wasm', 'it holds a number longer than a u32');
-    } while (b & 0x80);
-    return leb128(bytes, 0);
+    let value = 0;
+    for (let i = 0; ; i++) {
+      if (i === 5) throw new ActionError('wasm', 'it holds a number longer than a u32');
+      const b = this.u8();
+      value += (b & 0x7f) * 2 ** (7 * i);
+      if ((b & 0x80) === 0) break;
+    }
+    if (value > 0xffffffff) throw new ActionError('wasm', 'a number is larger than a u32');
+    return value;
   }
   /** importname' / exportname': a discriminator byte (0x00; 0x01 was an older marker for interface names, still accepted by wasmparser), then the name. */
   externName(): string {
@@ -228,8 +229,14 @@ class Reader {
     if (tag !== 0x00 && tag !== 0x01) throw new ActionError('wasm', `a name has an encoding this action does not read (0x${tag.toString(16)})`);
     const len = this.u32();
     if (len > this.left()) throw new ActionError('wasm', 'a name runs past the end of the section');
+    const start = this.pos;
+    this.pos += len;
+    // Names are ASCII in practice (the component model's grammar is): read those without the UTF-8 decoder.
+    let ascii = true;
+    for (let i = start; i < this.pos && ascii; i++) ascii = this.bytes[i]! < 0x80;
+    if (ascii) return this.bytes.toString('latin1', start, this.pos);
     try {
-      return UTF8.decode(this.bytes.subarray(this.pos, (this.pos += len)));
+      return UTF8.decode(this.bytes.subarray(start, this.pos));
     } catch {
       throw new ActionError('wasm', 'a name is not valid UTF-8');
     }
