@@ -250,7 +250,7 @@ try {
     '',
     `Cold start to the first registry request (100 KiB component): ${f(median(cold))} (median of ${ROUNDS}).`,
     `Node doing nothing (\`node -e 0\`) on this machine: ${f(median(floor))} (median of ${floor.length}), the floor under every run of the action.`,
-    `Reading a component (the action's debug line; digest, kind and names in one pass): one import ${f(median(names.one))}, 60,000 imports (${mib(statSync(many).size)}) ${f(median(names.many))} (medians of ${ROUNDS}).`,
+    `Reading a component (the action's debug line; digest, kind and names in one pass): one import ${f(median(names.one))}, 60,000 imports (${Math.round(statSync(many).size / 1024)} KiB) ${f(median(names.many))} (medians of ${ROUNDS}).`,
     '',
     '## Targets (issues #7 and #12), from this run',
     '',

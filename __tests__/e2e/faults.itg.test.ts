@@ -14,8 +14,9 @@ import { freePort, resolveToLoopback } from '../helpers/ports.js';
 import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { errorMessage, runAction, ROOT, visibleOutput, type ActionRun } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
-import { copyToLayout, listTags, rawManifest } from '../helpers/skopeo.js';
-import { exportSection, PREAMBLE } from '../helpers/wasm-bytes.js';
+import { copyToLayout, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
+import { exportSection, importSection, PREAMBLE } from '../helpers/wasm-bytes.js';
+import { startGitHubApi } from '../helpers/github-api.js';
 import { code } from '../../src/github/markdown.js';
 import { RepositoryClient } from '../../src/oci/repository.js';
 import { RetryPolicy } from '../../src/oci/policy.js';
@@ -382,6 +383,61 @@ describe('faults between the action and the registry', () => {
     } finally {
       await proxy.stop();
     }
+  });
+});
+
+describe('hostile input that is valid', () => {
+  const anonymous = registryForSuite('anonymous');
+
+  it("a pull-request comment by someone else carrying the action's marker", async () => {
+    const api = await startGitHubApi();
+    try {
+      const image = `${anonymous.host}/faults/squatted`;
+      api.comments.push({ id: 1, issue: 5, body: `<!-- wasm-oci-publish:${image} -->\n[Download the preview](https://evil.example)`, user: 'mallory' });
+      const run = await runAction({
+        inputs: { component: await helloComponentFile(), image, 'github-token': 'ghs_faultsuitetoken0123456789abcdefghij', sbom: 'false' },
+        env: {
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_REF: 'refs/pull/5/merge',
+          GITHUB_REPOSITORY: 'acme/hello',
+          GITHUB_API_URL: api.url,
+          SOURCE_DATE_EPOCH: '1700000000',
+        },
+        payload: {
+          number: 5,
+          pull_request: { number: 5, head: { sha: 'a'.repeat(40), repo: { full_name: 'acme/hello' } }, base: { repo: { full_name: 'acme/hello' } } },
+        },
+      });
+      expect(run.code, errorMessage(run)).toBe(0);
+      expect(api.comments.map((c) => c.user)).toEqual(['mallory', 'github-actions[bot]']);
+      expect(api.comments[0]!.body).toContain('evil.example');
+      rows.push({
+        scenario: "a PR comment by someone else carrying the action's marker",
+        expected: 'recovers',
+        outcome: 'left alone; the action wrote its own comment',
+      });
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('a component with 60,000 imports', async () => {
+    const dir = tmp('many-imports');
+    const imports = Array.from({ length: 60_000 }, (_, i): [string, 'func'] => [`f${i}`, 'func']);
+    writeFileSync(join(dir, 'many.wasm'), Buffer.from([...PREAMBLE, ...importSection(imports)]));
+    const run = await runAction({
+      inputs: { component: join(dir, 'many.wasm'), image: `${anonymous.host}/faults/many-imports`, tags: 'v1', sbom: 'false' },
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
+    expect(run.code, errorMessage(run)).toBe(0);
+    const config = JSON.parse(await rawConfig(`${anonymous.host}/faults/many-imports:v1`));
+    expect(config.component.imports).toHaveLength(60_000);
+    expect(run.summary).toMatch(/`f99`, and 59900 more/);
+    rows.push({
+      scenario: 'a component with 60,000 imports',
+      expected: 'recovers',
+      outcome: 'published; the summary lists 100 and counts the rest (bench/ times the read)',
+    });
   });
 });
 

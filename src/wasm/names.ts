@@ -17,12 +17,14 @@ const NUMBER = '(?:0|[1-9]\\d*)';
 const IDENT = '(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)';
 const SEMVER = `${NUMBER}\\.${NUMBER}\\.${NUMBER}(?:-${IDENT}(?:\\.${IDENT})*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?`;
 
-const PLAIN = new RegExp(`^(?:(?:\\[async\\]|\\[constructor\\])?${LABEL}|\\[(?:async )?(?:method|static)\\]${LABEL}\\.${LABEL})$`);
-const INTERFACE = new RegExp(`^(?:${LABEL}:)+${LABEL}(?:/${LABEL})+(?:@${SEMVER})?$`);
+const PLAIN = `(?:\\[async\\]|\\[constructor\\])?${LABEL}|\\[(?:async )?(?:method|static)\\]${LABEL}\\.${LABEL}`;
+const INTERFACE = `(?:${LABEL}:)+${LABEL}(?:/${LABEL})+(?:@${SEMVER})?`;
+/** One expression for both: a component can hold tens of thousands of names. */
+const NAME = new RegExp(`^(?:${PLAIN}|${INTERFACE})$`);
 
 /** Why `name` is not a valid import or export name of a world, or undefined when it is. */
 export function nameProblem(name: string): string | undefined {
-  if (PLAIN.test(name) || INTERFACE.test(name)) return undefined;
+  if (NAME.test(name)) return undefined;
   if (/^(?:unlocked-dep|locked-dep|url|integrity)=/.test(name)) return 'dependency, URL and hash names are not world items';
   if (name.includes(':') || name.includes('/')) return 'an interface name is namespace:package/interface with kebab-case labels and an optional @semver';
   return 'a name is a kebab-case label (words of [a-z0-9] or [A-Z0-9] joined by "-"), optionally [constructor], [method] or [static]';
