@@ -19,6 +19,8 @@ export interface ScriptedServer {
   host: string;
   /** Every request in the order it arrived. */
   requests: Exchange[];
+  /** TCP connections accepted so far. */
+  connections(): number;
   stop(): Promise<void>;
 }
 
@@ -34,10 +36,13 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
       script(exchange, res);
     });
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   return {
     host: `127.0.0.1:${port}`,
     requests,
+    connections: () => connections,
     stop: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -141,3 +141,26 @@ describe('a chunked upload the registry falls out of step with', () => {
     ]);
   });
 });
+
+describe('connections', () => {
+  it('stay open across blob pushes, HEAD requests included (undici closes after a HEAD unless told not to)', async () => {
+    const stored = new Map<string, number>(); // digest → size
+    const c = await open((req, res) => {
+      const path = req.url.split('?')[0]!;
+      const digest = path.split('/').pop()!;
+      if (req.method === 'HEAD') return stored.has(digest) ? answer(res, 200, { 'content-length': String(stored.get(digest)) }) : answer(res, 404);
+      if (req.method === 'POST') return answer(res, 202, { location: '/v2/acme/app/blobs/uploads/u' });
+      if (req.method === 'PUT') {
+        stored.set(new URL(req.url, 'http://x').searchParams.get('digest')!, req.body.length);
+        return answer(res, 201);
+      }
+      answer(res, 500);
+    });
+    for (const text of ['one', 'two', 'three']) {
+      const bytes = Buffer.from(text);
+      await c.pushBlob({ mediaType: 'application/octet-stream', digest: sha256Digest(bytes), size: bytes.length }, { bytes });
+    }
+    expect(server!.requests).toHaveLength(12); // HEAD, POST, PUT, HEAD per blob
+    expect(server!.connections()).toBeLessThanOrEqual(3); // 12 without it: one per request
+  });
+});

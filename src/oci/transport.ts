@@ -186,7 +186,10 @@ export class Transport {
         this.options.log?.(`${sent.method} ${url.host}${url.pathname}${via}: ${outcome} in ${Math.round(performance.now() - started)} ms`);
       let res: Dispatcher.ResponseData;
       try {
-        res = await request(url, { ...sent, dispatcher: await dispatcher });
+        // undici closes the connection after every HEAD (against servers that send a body with it: undici#258);
+        // registries do not, and a push makes two HEADs per blob, each then a new connection (a TLS handshake).
+        // Keep it open, as Go's and curl's clients do.
+        res = await request(url, { ...sent, dispatcher: await dispatcher, ...(sent.method === 'HEAD' ? { reset: false } : {}) });
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
         told(code || 'no answer');
