@@ -93,13 +93,17 @@ describe('faults between the action and the registry', () => {
     registry = await startRegistry('token');
     component = await helloComponentFile();
     // A storage host for redirects and foreign upload locations: it authorizes requests by itself.
-    const scopes = [STORAGE_SCENARIOS.location, STORAGE_SCENARIOS.redirect].map((n) => `scope=repository:${repoFor(n)}:pull,push`).join('&');
+    bearer = await tokenFor(repoFor(STORAGE_SCENARIOS.location), repoFor(STORAGE_SCENARIOS.redirect));
+    storage = await startProxy({ target: registry.host, addHeaders: { authorization: `Bearer ${bearer}` } });
+  });
+  /** A token for `repos` from the real token server, for a proxy that stands in as their authority. */
+  async function tokenFor(...repos: string[]): Promise<string> {
+    const scopes = repos.map((repo) => `scope=repository:${repo}:pull,push`).join('&');
     const res = await fetch(`${registry.tokenServer!.realm}?service=${registry.tokenServer!.service}&${scopes}`, {
       headers: { authorization: `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString('base64')}` },
     });
-    bearer = ((await res.json()) as { token: string }).token;
-    storage = await startProxy({ target: registry.host, addHeaders: { authorization: `Bearer ${bearer}` } });
-  });
+    return ((await res.json()) as { token: string }).token;
+  }
   afterAll(async () => {
     await storage.stop();
     await registry.stop();
@@ -273,13 +277,6 @@ describe('faults between the action and the registry', () => {
   });
 
   /** A token for `repo` from the real token server, as the proxy's stand-in authority. */
-  async function tokenFor(repo: string): Promise<string> {
-    const res = await fetch(`${registry.tokenServer!.realm}?service=${registry.tokenServer!.service}&scope=repository:${repo}:pull,push`, {
-      headers: { authorization: `Basic ${Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString('base64')}` },
-    });
-    return ((await res.json()) as { token: string }).token;
-  }
-
   it('two releases at once', async () => {
     const name = 'two releases at once: v1.0.0 is held after its first manifest PUT while v1.1.0 publishes';
     const repo = repoFor('two releases at once');
