@@ -66,15 +66,13 @@ async function publish(target: { registry?: string }): Promise<void> {
   const sign = push && shouldSign(settings.sign, env); // decided before anything is pushed
   const client = push ? openRepository(settings, repository, event.serverUrl) : undefined;
   try {
-    // Explicit tags as given; a release's floating tags (1.2, 1, latest) are settled when it is pushed.
-    const derived = deriveTags(event);
-    const release = settings.tags.length === 0 && derived.version ? { tags: derived.tags, version: derived.version } : undefined;
-    let tags = settings.tags.length > 0 ? settings.tags : floatingTags(derived.tags, derived.version, [], settings.latest);
+    const { release, version, ...planned } = planTags(settings, event);
+    let tags = planned.tags;
     const artifact = buildArtifact({
       facts,
       layer: { ...layer, title: built?.title ?? basename(componentPath) },
       created,
-      annotations: { ...eventAnnotations(event, built?.crate, created, derived.version ?? built?.crate?.version ?? tags[0]), ...settings.annotations },
+      annotations: { ...eventAnnotations(event, built?.crate, created, version ?? built?.crate?.version ?? tags[0]), ...settings.annotations },
     });
     core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
     core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
@@ -134,6 +132,16 @@ async function readComponent(path: string, built: BuiltComponent | undefined, ev
   core.debug(`read ${path} in ${Math.round(performance.now() - readStarted)} ms, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   if (facts.kind === 'component' && built?.crate?.targetWorld) facts.target = built.crate.targetWorld;
   return { facts, layer, created: resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTime) ?? event.commitTime, () => new Date()) };
+}
+
+/**
+ * The tags given, else the event's. A release's floating tags (1.2, 1, latest) are settled when it is
+ * pushed (pushRelease); until then, and for a layout, it claims all the release may take.
+ */
+function planTags(settings: Settings, event: EventFacts): { tags: string[]; version?: string; release?: { tags: string[]; version: string } } {
+  const { tags, version } = deriveTags(event);
+  if (settings.tags.length > 0) return { tags: settings.tags, version };
+  return { tags: floatingTags(tags, version, [], settings.latest), version, release: version ? { tags, version } : undefined };
 }
 
 /** The SBOM referrer: the user's file, or one generated with the built crate's locked packages. */
