@@ -5,12 +5,14 @@ export const modules = {
 /***/ 75743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SIGSTORE_BUNDLE: () => (/* binding */ SIGSTORE_BUNDLE),
+/* harmony export */   defaultServices: () => (/* binding */ defaultServices),
 /* harmony export */   resolveServices: () => (/* binding */ resolveServices),
 /* harmony export */   signStatement: () => (/* binding */ signStatement),
 /* harmony export */   signatureReferrer: () => (/* binding */ signatureReferrer)
 /* harmony export */ });
-/* unused harmony exports SIGSTORE_BUNDLE, defaultServices */
 /* harmony import */ var _sigstore_sign__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15179);
 /* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61040);
 /* harmony import */ var _oci_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54482);
@@ -40,7 +42,8 @@ async function signStatement(statement, services, identity) {
     const bundle = await builder.create({ data: statement, type: _provenance_js__WEBPACK_IMPORTED_MODULE_3__/* .IN_TOTO_PAYLOAD_TYPE */ .T4 });
     return Buffer.from(JSON.stringify((0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__.bundleToJSON)(bundle)));
 }
-function signatureReferrer(bundle, created) {
+/** A signed bundle as a referrer, its predicate type in the annotations (@sigstore/oci's layout). */
+function signatureReferrer(bundle, created, predicateType) {
     const digest = (0,_oci_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .sI)(bundle);
     return {
         artifactType: SIGSTORE_BUNDLE,
@@ -48,7 +51,7 @@ function signatureReferrer(bundle, created) {
         layers: [{ descriptor: { mediaType: SIGSTORE_BUNDLE, digest, size: bundle.length }, source: { bytes: bundle } }],
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
-            'dev.sigstore.bundle.predicateType': _provenance_js__WEBPACK_IMPORTED_MODULE_3__/* .SLSA_PROVENANCE_V1 */ .us,
+            'dev.sigstore.bundle.predicateType': predicateType,
             'org.opencontainers.image.created': created,
         },
     };

@@ -10,10 +10,10 @@ import { deriveTags } from './github/tags.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
-import { publishReport, writeOutputs, writeSummary, type Referred } from './github/report.js';
+import { publishReport, writeOutputs, writeSummary, type Attestations, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
-import { githubOidc, shouldSign } from './github/signing.js';
+import { shouldSign } from './github/signing.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
 import { commitTimeFromGit } from './git/commit-time.js';
 import { inspectWasm } from './wasm/inspect.js';
@@ -30,7 +30,7 @@ import { RetryPolicy } from './oci/policy.js';
 import { pushManifest, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
 import { attachReferrer, type Referrer } from './oci/referrers.js';
-import { provenanceStatement, runFactsFromEnv } from './attach/provenance.js';
+import { inTotoStatement, provenancePredicate, runClaims, sbomPredicateType } from './attach/provenance.js';
 
 export async function run(): Promise<void> {
   const target: { registry?: string } = {};
@@ -88,6 +88,7 @@ async function publish(target: { registry?: string }): Promise<void> {
 
     let pushed: PushResult | undefined;
     const referrers: Referred[] = [];
+    let attestations: Attestations | undefined;
     if (client) {
       if (tags.length === 0) throw new ActionError('input', 'no tag could be derived from this event: set the "tags" input');
       const payload = pushPayload(artifact, componentPath);
@@ -95,7 +96,7 @@ async function publish(target: { registry?: string }): Promise<void> {
       tags = pushed.tags;
       core.info(`pushed ${image}@${artifact.manifest.descriptor.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
       if (sbom) referrers.push(await attach(client, artifact, 'SBOM', sbom));
-      if (sign) referrers.push(await attach(client, artifact, 'signature', await signProvenance(settings, event, image, artifact, created)));
+      if (sign) attestations = await attestRun(client, settings, event, repository, artifact, created, sbom, version, referrers);
     }
 
     const report = publishReport({
@@ -110,6 +111,7 @@ async function publish(target: { registry?: string }): Promise<void> {
       skippedBecause: readOnly,
       ociLayout: layoutDir,
       referrers,
+      attestations,
     });
     writeOutputs(report);
     await writeSummary(report);
@@ -166,11 +168,62 @@ async function makeSbom(
 }
 
 /** The signed SLSA provenance of the manifest, as a referrer. */
-async function signProvenance(settings: Settings, event: EventFacts, image: string, artifact: BuiltArtifact, created: string): Promise<Referrer> {
-  const { resolveServices, signatureReferrer, signStatement } = await import('./attach/signature.js');
-  const statement = provenanceStatement(image, artifact.manifest.descriptor.digest, runFactsFromEnv(process.env));
-  const bundle = await signStatement(statement, resolveServices(settings.sigstore, event.privateRepository !== true), githubOidc);
-  return signatureReferrer(bundle, created);
+/**
+ * Signs the build provenance, and the SBOM when there is one (actions/attest-build-provenance and attest-sbom
+ * in one): each bundle is attached in the registry as a referrer and stored in GitHub's attestation API,
+ * where `gh attestation verify` looks. The provenance comes from the OIDC token's claims, read from the same
+ * token Fulcio certifies. An organization's image also gets a storage record.
+ */
+async function attestRun(
+  client: RepositoryClient,
+  settings: Settings,
+  event: EventFacts,
+  repository: Repository,
+  artifact: BuiltArtifact,
+  created: string,
+  sbom: Referrer | undefined,
+  version: string | undefined,
+  referrers: Referred[],
+): Promise<Attestations> {
+  const [{ resolveServices, signatureReferrer, signStatement }, { storeAttestation, recordStorage }] = await Promise.all([
+    import('./attach/signature.js'),
+    import('./github/attestations.js'),
+  ]);
+  const token = await core.getIDToken('sigstore'); // masked by @actions/core
+  const services = resolveServices(settings.sigstore, event.privateRepository !== true);
+  const image = formatRepository(repository);
+  const digest = artifact.manifest.descriptor.digest;
+  const log = { warning: (m: string) => core.warning(m), debug: (m: string) => core.debug(m) };
+  const store =
+    settings.githubToken && event.repository
+      ? (bundle: Buffer, what: string) =>
+          storeAttestation(settings.githubToken, event.repository, event.serverUrl, JSON.parse(bundle.toString('utf8')) as object, what, log)
+      : undefined;
+
+  const result: Attestations = { owner: event.repository.split('/')[0] ?? '' };
+  const sbomJson = sbom ? (JSON.parse((sbom.layers[0]!.source as { bytes: Buffer }).bytes.toString('utf8')) as Record<string, unknown>) : undefined;
+  const predicates = [
+    { kind: 'signature' as const, predicate: provenancePredicate(runClaims(token), event.serverUrl) },
+    ...(sbomJson ? [{ kind: 'SBOM attestation' as const, predicate: { type: sbomPredicateType(sbomJson), params: sbomJson } }] : []),
+  ];
+  for (const { kind, predicate } of predicates) {
+    const bundle = await signStatement(inTotoStatement(image, digest, predicate), services, { getToken: () => Promise.resolve(token) });
+    referrers.push(await attach(client, artifact, kind, signatureReferrer(bundle, created, predicate.type)));
+    const stored = await store?.(bundle, kind === 'signature' ? 'provenance' : 'SBOM');
+    if (kind === 'signature') result.provenance = stored;
+    else result.sbom = { stored, predicateType: predicate.type };
+  }
+  if (settings.githubToken && event.ownerIsOrganization) {
+    await recordStorage(
+      settings.githubToken,
+      result.owner,
+      { name: image, digest, version, registryUrl: `https://${repository.registry}`, repository: event.repository },
+      log,
+    );
+  } else {
+    core.debug("no storage record: the repository is not an organization's");
+  }
+  return result;
 }
 
 async function attach(client: RepositoryClient, artifact: BuiltArtifact, kind: Referred['kind'], referrer: Referrer): Promise<Referred> {

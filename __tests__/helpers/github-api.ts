@@ -10,6 +10,12 @@ export interface GitHubApi {
   requests: Array<{ method: string; path: string; authorization?: string }>;
   /** Answer every request with this status instead (e.g. 403 for a token without pull-requests: write). */
   failWith?: number;
+  /** Stored attestations (POST /repos/{owner}/{repo}/attestations), each `{bundle}` as GitHub's REST docs give it. */
+  attestations: Array<{ repository: string; bundle: { mediaType?: string } & Record<string, unknown> }>;
+  /** Statuses to answer attestation requests with, one per request, before storing them (403, 404, 500…). */
+  attestationAnswers: number[];
+  /** Storage records (POST /orgs/{org}/artifacts/metadata/storage-record). */
+  storageRecords: Array<{ org: string; body: Record<string, unknown> }>;
   stop(): Promise<void>;
 }
 
@@ -19,6 +25,9 @@ export async function startGitHubApi(): Promise<GitHubApi> {
     url: `http://127.0.0.1:${port}`,
     comments: [],
     requests: [],
+    attestations: [],
+    attestationAnswers: [],
+    storageRecords: [],
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -38,6 +47,27 @@ export async function startGitHubApi(): Promise<GitHubApi> {
     };
     if (api.failWith) return reply(api.failWith, { message: 'Resource not accessible by integration' });
     if (url.pathname === '/graphql' && req.method === 'POST') return reply(200, { data: { viewer: { login: 'github-actions' } } });
+    const attestation = /^\/repos\/([^/]+\/[^/]+)\/attestations$/.exec(url.pathname);
+    if (attestation && req.method === 'POST') {
+      const status = api.attestationAnswers.shift();
+      if (status !== undefined) return reply(status, { message: status === 403 ? 'Resource not accessible by integration' : 'no' });
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { bundle?: unknown };
+      // The REST docs: a JSON body with `bundle`, a Sigstore bundle object.
+      const bundle = body.bundle as { mediaType?: unknown } | undefined;
+      if (typeof bundle !== 'object' || bundle === null || typeof bundle.mediaType !== 'string' || Object.keys(body).length !== 1) {
+        return reply(422, { message: 'Invalid request: bundle is required' });
+      }
+      api.attestations.push({ repository: attestation[1]!, bundle: body.bundle as GitHubApi['attestations'][number]['bundle'] });
+      return reply(201, { id: 5000 + api.attestations.length });
+    }
+    const storage = /^\/orgs\/([^/]+)\/artifacts\/metadata\/storage-record$/.exec(url.pathname);
+    if (storage && req.method === 'POST') {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>;
+      const required = ['name', 'digest', 'registry_url'].every((k) => typeof body[k] === 'string') && /^sha256:[0-9a-f]{64}$/.test(String(body.digest));
+      if (!required) return reply(422, { message: 'Invalid request' });
+      api.storageRecords.push({ org: storage[1]!, body });
+      return reply(200, { storage_records: [{ id: 700 + api.storageRecords.length }] });
+    }
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
     if (list && req.method === 'GET')

@@ -6,7 +6,7 @@ import { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness, type Identit
 import { bundleToJSON } from '@sigstore/bundle';
 import type { Referrer } from '../oci/referrers.js';
 import { EMPTY_CONFIG, sha256Digest } from '../oci/spec.js';
-import { IN_TOTO_PAYLOAD_TYPE, SLSA_PROVENANCE_V1 } from './provenance.js';
+import { IN_TOTO_PAYLOAD_TYPE } from './provenance.js';
 
 export const SIGSTORE_BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 
@@ -34,7 +34,8 @@ export async function signStatement(statement: Buffer, services: SigstoreService
   return Buffer.from(JSON.stringify(bundleToJSON(bundle)));
 }
 
-export function signatureReferrer(bundle: Buffer, created: string): Referrer {
+/** A signed bundle as a referrer, its predicate type in the annotations (@sigstore/oci's layout). */
+export function signatureReferrer(bundle: Buffer, created: string, predicateType: string): Referrer {
   const digest = sha256Digest(bundle);
   return {
     artifactType: SIGSTORE_BUNDLE,
@@ -42,7 +43,7 @@ export function signatureReferrer(bundle: Buffer, created: string): Referrer {
     layers: [{ descriptor: { mediaType: SIGSTORE_BUNDLE, digest, size: bundle.length }, source: { bytes: bundle } }],
     annotations: {
       'dev.sigstore.bundle.content': 'dsse-envelope',
-      'dev.sigstore.bundle.predicateType': SLSA_PROVENANCE_V1,
+      'dev.sigstore.bundle.predicateType': predicateType,
       'org.opencontainers.image.created': created,
     },
   };

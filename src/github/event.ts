@@ -24,6 +24,8 @@ export interface EventFacts {
   privateRepository?: boolean;
   /** Commit time from the payload (head_commit.timestamp), when the event carries it. */
   commitTime?: string;
+  /** The repository belongs to an organization (payload repository.owner.type). */
+  ownerIsOrganization?: boolean;
 }
 
 interface Payload {
@@ -31,7 +33,7 @@ interface Payload {
   pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
   number?: number;
   head_commit?: { timestamp?: string };
-  repository?: { private?: boolean; visibility?: string };
+  repository?: { private?: boolean; visibility?: string; owner?: { type?: string } };
 }
 
 export function readEventFacts(env: NodeJS.ProcessEnv): EventFacts {
@@ -54,6 +56,7 @@ export function readEventFacts(env: NodeJS.ProcessEnv): EventFacts {
     actor: env.GITHUB_ACTOR ?? '',
     commitTime: payload.head_commit?.timestamp,
     privateRepository: payload.repository ? payload.repository.private === true || (payload.repository.visibility ?? 'public') !== 'public' : undefined,
+    ownerIsOrganization: payload.repository?.owner?.type === 'Organization',
   };
   if (eventName === 'release' && payload.release?.tag_name) facts.tag = payload.release.tag_name;
   else if (ref.startsWith('refs/tags/')) facts.tag = ref.slice('refs/tags/'.length);

@@ -24,10 +24,12 @@ export interface PublishReport {
   exports: string[];
   /** Attached SBOM and signature, each a referrer of the manifest. */
   referrers?: Referred[];
+  attestations?: Attestations;
 }
 
 export interface Referred {
-  kind: 'SBOM' | 'signature';
+  /** signature: the signed build provenance; SBOM attestation: the signed SBOM. */
+  kind: 'SBOM' | 'signature' | 'SBOM attestation';
   digest: string;
   via: 'api' | 'fallback-tag';
   tag?: string;
@@ -48,6 +50,15 @@ export interface RunResult {
   skippedBecause?: string;
   ociLayout?: string;
   referrers: Referred[];
+  attestations?: Attestations;
+}
+
+/** What signing stored in GitHub's attestation API; undefined where GitHub refused (the registry has them still). */
+export interface Attestations {
+  /** The repository's owner: `gh attestation verify --owner`. */
+  owner: string;
+  provenance?: { id: string; url: string };
+  sbom?: { stored?: { id: string; url: string }; predicateType: string };
 }
 
 export function publishReport(r: RunResult): PublishReport {
@@ -69,6 +80,7 @@ export function publishReport(r: RunResult): PublishReport {
     imports: component?.imports ?? [],
     exports: component?.exports ?? [],
     referrers: r.referrers,
+    attestations: r.attestations,
   };
 }
 
@@ -84,6 +96,9 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
     'oci-layout': r.ociLayout ?? '',
     'sbom-digest': r.referrers?.find((x) => x.kind === 'SBOM')?.digest ?? '',
     'signature-digest': r.referrers?.find((x) => x.kind === 'signature')?.digest ?? '',
+    'attestation-id': r.attestations?.provenance?.id ?? '',
+    'attestation-url': r.attestations?.provenance?.url ?? '',
+    'sbom-attestation-id': r.attestations?.sbom?.stored?.id ?? '',
   };
   return { ...outputs, metadata: JSON.stringify({ ...outputs, tags: r.tags, size: r.size, pushed: r.pushed }) };
 }
@@ -112,14 +127,31 @@ export function summaryMarkdown(r: PublishReport): string {
     lines.push('Attached (OCI referrers of the manifest):', '', '| | Digest | Found through |', '|---|---|---|');
     for (const x of r.referrers)
       lines.push(`| ${x.kind} | ${code(x.digest, true)} | ${x.via === 'api' ? 'referrers API' : `tag ${code(x.tag ?? '', true)}`} |`);
-    lines.push('', 'List and check them:', '', '```sh', `oras discover ${r.image}@${r.digest}`);
-    if (r.referrers.some((x) => x.kind === 'signature')) lines.push(`gh attestation verify oci://${r.image}@${r.digest} --owner <owner>`);
+    lines.push('', 'List and check them:', '', '```sh', `oras discover ${r.image}@${r.digest}`, ...verifyCommands(r));
     lines.push('```', '');
   }
+  const stored = [
+    ...(r.attestations?.provenance ? [['Build provenance', r.attestations.provenance.url]] : []),
+    ...(r.attestations?.sbom?.stored ? [['SBOM', r.attestations.sbom.stored.url]] : []),
+  ];
+  if (stored.length) lines.push(`Attestations stored in GitHub: ${stored.map(([what, url]) => `[${what}](${url})`).join(', ')}`, '');
   if (r.pushed) {
     lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o component.wasm`, '```', '');
   }
   return lines.join('\n');
+}
+
+/**
+ * `gh attestation verify` lines that work as printed: from GitHub's attestation API when the bundle is stored
+ * there, else from the registry (--bundle-from-oci); the SBOM with its predicate type (the default is SLSA
+ * provenance). cli/cli takes exactly one of --owner and --repo.
+ */
+export function verifyCommands(r: PublishReport): string[] {
+  const a = r.attestations;
+  if (!a) return [];
+  const base = `gh attestation verify oci://${r.image}@${r.digest} --owner ${a.owner}`;
+  const from = (stored: unknown) => (stored ? '' : ' --bundle-from-oci');
+  return [`${base}${from(a.provenance)}`, ...(a.sbom ? [`${base} --predicate-type ${a.sbom.predicateType}${from(a.sbom.stored)}`] : [])];
 }
 
 export async function writeSummary(r: PublishReport): Promise<void> {
