@@ -53,6 +53,8 @@ function cyclonedxSbom(input) {
             purl: cargoPurl(p),
             hashes: p.checksum ? new models.HashDictionary([[enums.HashAlgorithm['SHA-256'], p.checksum]]) : undefined,
             licenses: p.license ? new models.LicenseRepository([new models.LicenseExpression(p.license)]) : undefined,
+            // CycloneDX: "excluded" components are not part of the runtime (here, not in the .wasm) but stay in the graph.
+            scope: p.excluded ? enums.ComponentScope.Excluded : undefined,
         });
         byKey.set(p.ref, c);
         bom.components.add(c);

@@ -51,6 +51,36 @@ function wasmArtifacts(stdoutLines) {
     return [...found.values()];
 }
 /**
+ * Every package cargo compiled, by package id: `host` when all of its units were built for the build machine
+ * (a proc-macro, a build script, a build-dependency), not for `target`. Cargo puts the target's units under
+ * `target/<triple>/` when a --target is given, as this action always gives one; the rest is host code that
+ * never reaches the .wasm. Dev-dependencies and other workspace members are not compiled, so not listed.
+ */
+function compiledPackages(stdoutLines, target) {
+    const triple = target
+        .replace(/\.json$/, '')
+        .split(/[\\/]/)
+        .pop() ?? target; // a custom target's JSON file names its directory
+    const compiled = new Map();
+    for (const line of stdoutLines) {
+        if (!line.startsWith('{'))
+            continue;
+        let message;
+        try {
+            message = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (message.reason !== 'compiler-artifact' || !message.package_id)
+            continue;
+        const forTarget = (message.filenames ?? []).some((f) => f.split(/[\\/]/).includes(triple));
+        const seen = compiled.get(message.package_id);
+        compiled.set(message.package_id, { host: (seen?.host ?? true) && !forTarget });
+    }
+    return compiled;
+}
+/**
  * The first error rustc reported, from cargo's rendered diagnostics:
  *   error[E0308]: mismatched types
  *    --> src/main.rs:2:18
@@ -239,6 +269,7 @@ async function buildCrate(s, log, env) {
         crateDir: cwd,
         workspaceRoot: metadata.workspace_root,
         packageKey: crate ? (0,cargo_crate/* packageKey */.M)(crate) : undefined,
+        compiled: compiledPackages(run.stdout, target),
     };
 }
 function pickArtifact(artifacts, metadata) {

@@ -47,21 +47,45 @@ function parseCargoLock(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/cargo/crate-packages.ts
-// The crate's full dependency set for the SBOM: Cargo.lock (graph, checksums) joined with the licenses
-// cargo metadata reads from each package's manifest.
+// The crate's dependency set for the SBOM: what cargo compiled into this artifact (from the build's JSON
+// messages), with Cargo.lock's graph and checksums and the licenses cargo metadata reads from each manifest.
+// What only ran on the build machine (proc-macros, build scripts and their dependencies) is marked excluded;
+// what was not compiled at all (dev-dependencies, other workspace members, other platforms' crates) is left out.
 
 
 
 
 
-async function lockedPackages(cwd, workspaceRoot) {
+async function lockedPackages(cwd, workspaceRoot, compiled) {
     const lock = parseCargoLock(await (0,promises_.readFile)((0,external_node_path_.join)(workspaceRoot, 'Cargo.lock'), 'utf8'));
     // After the build every package is local: no network is needed here.
     const out = await (0,exec/* getExecOutput */.H)('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'], { cwd, silent: true, ignoreReturnCode: true });
-    if (out.exitCode !== 0)
-        return lock;
-    const licenses = new Map(JSON.parse(out.stdout).packages.map((p) => [(0,crate/* packageKey */.M)(p), p.license]));
-    return lock.map((p) => ({ ...p, license: licenses.get((0,crate/* packageKey */.M)(p)) ?? undefined }));
+    const metadata = out.exitCode === 0 ? JSON.parse(out.stdout).packages : [];
+    const byId = new Map(metadata.map((p) => [p.id, p]));
+    const licenses = new Map(metadata.map((p) => [(0,crate/* packageKey */.M)(p), p.license]));
+    // Package ids as cargo metadata and the build messages write them, to name@version.
+    const built = new Map();
+    for (const [id, { host }] of compiled) {
+        const key = byId.has(id) ? (0,crate/* packageKey */.M)(byId.get(id)) : keyFromPackageId(id);
+        if (key)
+            built.set(key, (built.get(key) ?? true) && host);
+    }
+    return lock
+        .filter((p) => built.has(p.ref))
+        .map((p) => ({ ...p, license: licenses.get(p.ref) ?? undefined, ...(built.get(p.ref) ? { excluded: true } : {}) }));
+}
+/** `serde 1.0.152 (registry+…)` (cargo before 1.77) or `registry+…#serde@1.0.152` / `path+file:///…/app#0.3.0` (since). */
+function keyFromPackageId(id) {
+    const old = /^(\S+) (\S+) \(/.exec(id);
+    if (old)
+        return `${old[1]}@${old[2]}`;
+    const fragment = id.split('#')[1];
+    if (!fragment)
+        return undefined;
+    if (fragment.includes('@'))
+        return fragment;
+    const name = id.split('#')[0].replace(/\/+$/, '').split('/').pop();
+    return name ? `${name}@${fragment}` : undefined;
 }
 
 

@@ -22,6 +22,9 @@ export const PACKAGES = {
   'wasi-libc': 'the C library wasm32-wasi links against',
   'lld-14': 'the wasm linker',
   'librust-serde-json-dev': "serde_json's vendored sources: a crate with real dependencies resolved offline (the SBOM test)",
+  'librust-serde-derive-dev': 'serde_derive and syn, quote, proc-macro2: a proc-macro for the SBOM workspace test (host-only crates)',
+  'librust-autocfg-dev': 'a build-dependency for the SBOM workspace test',
+  'librust-cfg-if-dev': 'a plain dependency for the SBOM workspace test',
 };
 
 export const APT_LINE = `apt-get install -y --no-install-recommends ${Object.keys(PACKAGES).join(' ')}`;

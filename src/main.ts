@@ -156,7 +156,9 @@ async function makeSbom(
 ): Promise<Referrer> {
   const { sbomReferrer } = await import('./attach/sbom-referrer.js');
   const packages =
-    built && choice.kind === 'generate' ? await (await import('./cargo/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot) : undefined;
+    built && choice.kind === 'generate'
+      ? await (await import('./cargo/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot, built.compiled)
+      : undefined;
   return sbomReferrer(choice, {
     name: built?.crate?.name ?? basename(componentPath),
     version: built?.crate?.version,

@@ -54,6 +54,19 @@ describe('cyclonedxSbom', () => {
     expect(deps['serde_json@1.0.87']).toEqual(['itoa@1.0.1', 'ryu@1.0.2', 'serde@1.0.152']);
   });
 
+  it('a crate compiled only for the build host is listed with scope excluded, still valid CycloneDX 1.6', async () => {
+    const packages = parseCargoLock(lockText).map((p) => (p.name === 'itoa' ? { ...p, excluded: true } : p));
+    const text = cyclonedxSbom({
+      component: { name: 'json-tool', version: '0.2.0', sha256 },
+      created: '2026-01-02T03:04:05Z',
+      packages,
+      rootPackage: 'json-tool@0.2.0',
+    }).toString();
+    expect(await validator.validate(text)).toBeNull();
+    const scopes = Object.fromEntries(JSON.parse(text).components.map((c: { name: string; scope?: string }) => [c.name, c.scope]));
+    expect(scopes).toEqual({ itoa: 'excluded', ryu: undefined, serde: undefined, serde_json: undefined });
+  });
+
   it('a prebuilt component: a minimal valid SBOM describing the file', async () => {
     const text = cyclonedxSbom({ component: { name: 'hello.wasm', sha256 }, created: '2026-01-02T03:04:05Z' }).toString();
     expect(await validator.validate(text)).toBeNull();

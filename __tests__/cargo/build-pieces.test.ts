@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCommand, installCargoComponentCommand, isPreview1Target, splitArgs } from '../../src/cargo/commands.js';
-import { firstCompilerError, wasmArtifacts } from '../../src/cargo/cargo-messages.js';
+import { compiledPackages, firstCompilerError, wasmArtifacts } from '../../src/cargo/cargo-messages.js';
 import { crateFacts, type CargoMetadata } from '../../src/cargo/crate.js';
 import { cargoCachePlan, cargoComponentCachePlan } from '../../src/cargo/caches.js';
 
@@ -178,5 +178,32 @@ describe('cache keys', () => {
       restoreKeys: [],
       paths: ['/h/.cargo/bin/cargo-component'],
     });
+  });
+});
+
+describe('compiledPackages', () => {
+  it('what cargo compiled for the target, and what only for the build host (recorded from the sbom-workspace fixture)', () => {
+    const compiled = compiledPackages(recorded('sbom-workspace-app.jsonl'), 'wasm32-wasi');
+    const byName = Object.fromEntries([...compiled].map(([id, { host }]) => [id.split(' ')[0], host ? 'host' : 'target']));
+    expect(byName).toEqual({
+      app: 'target', // its build script runs on the host, its bin is the .wasm
+      serde: 'target',
+      'cfg-if': 'target',
+      serde_derive: 'host',
+      syn: 'host',
+      quote: 'host',
+      'proc-macro2': 'host',
+      'unicode-ident': 'host',
+      autocfg: 'host',
+    });
+  });
+  it('a custom target given as a JSON file is its file name', () => {
+    const line = JSON.stringify({
+      reason: 'compiler-artifact',
+      package_id: 'a 1.0.0 (path+file:///a)',
+      target: { kind: ['lib'], name: 'a' },
+      filenames: ['/t/target/my-wasm/release/liba.rlib'],
+    });
+    expect(compiledPackages([line], 'targets/my-wasm.json').get('a 1.0.0 (path+file:///a)')).toEqual({ host: false });
   });
 });

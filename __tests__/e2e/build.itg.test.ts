@@ -190,6 +190,44 @@ describe('building a crate', () => {
     expect(bom.components.every((c: { licenses?: unknown[]; hashes?: unknown[] }) => c.licenses?.length === 1 && c.hashes?.length === 1)).toBe(true);
   });
 
+  it('a workspace: the SBOM lists what was compiled into the .wasm, host-only crates marked excluded, nothing else', async () => {
+    // app depends on serde (derive: the serde_derive proc-macro and its syn, quote, proc-macro2, unicode-ident)
+    // and cfg-if, builds with autocfg, tests with itoa; helper is another member. All from Debian's sources.
+    const { workspace, crate } = workspaceWith('sbom-workspace');
+    const run = await runAction({
+      inputs: {
+        'working-directory': join(crate, 'app'),
+        build: 'cargo',
+        target: 'wasm32-wasi',
+        image: `${registry.host}/acme/sbom-ws`,
+        tags: 'v1',
+        cache: 'false',
+      },
+      env: { PATH, GITHUB_WORKSPACE: workspace },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const referrer = JSON.parse(await rawManifest(`${registry.host}/acme/sbom-ws@${run.outputs['sbom-digest']}`));
+    const layout = tmp('sbom-ws');
+    await copyToLayout(`${registry.host}/acme/sbom-ws@${run.outputs['sbom-digest']}`, layout);
+    const bom = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', referrer.layers[0].digest.slice(7)), 'utf8'));
+    expect(bom.metadata.component).toMatchObject({ name: 'app', version: '0.3.0' });
+    const listed = Object.fromEntries(bom.components.map((c: { name: string; scope?: string }) => [c.name, c.scope ?? 'required']));
+    expect(listed).toEqual({
+      'cfg-if': 'required',
+      serde: 'required',
+      serde_derive: 'excluded',
+      syn: 'excluded',
+      quote: 'excluded',
+      'proc-macro2': 'excluded',
+      'unicode-ident': 'excluded',
+      autocfg: 'excluded',
+    });
+    // The graph keeps the host-only crates: serde → serde_derive → syn.
+    const deps = Object.fromEntries(bom.dependencies.map((d: { ref: string; dependsOn?: string[] }) => [d.ref, d.dependsOn ?? []]));
+    expect(deps['serde@1.0.152']).toContain('serde_derive@1.0.152');
+    expect(deps['serde_derive@1.0.152']).toContain('syn@1.0.107');
+  });
+
   it('no Cargo.toml and no component: says what to set', async () => {
     const run = await runAction({ inputs: { 'working-directory': tmp('empty'), image: `${registry.host}/acme/x` }, env: { PATH } });
     expect(run.code).toBe(1);

@@ -25,6 +25,8 @@ export interface SbomPackage {
   license?: string;
   /** The refs of its dependencies. */
   dependencies: string[];
+  /** Compiled for the build machine only (a proc-macro, a build script's dependency): not in the artifact. */
+  excluded?: boolean;
 }
 
 export interface SbomInput {
@@ -55,6 +57,8 @@ export function cyclonedxSbom(input: SbomInput): Buffer {
       purl: cargoPurl(p),
       hashes: p.checksum ? new Models.HashDictionary([[Enums.HashAlgorithm['SHA-256'], p.checksum]]) : undefined,
       licenses: p.license ? new Models.LicenseRepository([new Models.LicenseExpression(p.license)]) : undefined,
+      // CycloneDX: "excluded" components are not part of the runtime (here, not in the .wasm) but stay in the graph.
+      scope: p.excluded ? Enums.ComponentScope.Excluded : undefined,
     });
     byKey.set(p.ref, c);
     bom.components.add(c);

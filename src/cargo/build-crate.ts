@@ -7,7 +7,7 @@ import { arch, homedir, platform } from 'node:os';
 import { basename, delimiter, isAbsolute, join, relative, resolve } from 'node:path';
 import { exec, getExecOutput } from '@actions/exec';
 import { buildCommand, DEFAULT_CARGO_TARGET, installCargoComponentCommand, isPreview1Target, type BuildMode } from './commands.js';
-import { firstCompilerError, wasmArtifacts, type WasmArtifact } from './cargo-messages.js';
+import { compiledPackages, firstCompilerError, wasmArtifacts, type WasmArtifact } from './cargo-messages.js';
 import { crateFacts, packageKey, type CargoMetadata, type CrateFacts } from './crate.js';
 import { cargoCachePlan, cargoComponentCachePlan, restoreCache, saveCache } from './caches.js';
 import type { BuildLog } from './log.js';
@@ -38,6 +38,8 @@ export interface BuiltComponent {
   workspaceRoot: string;
   /** `name@version` of the package that built the artifact. */
   packageKey?: string;
+  /** What cargo compiled, by package id: the SBOM lists these (host-only ones apart), nothing else of Cargo.lock. */
+  compiled: Map<string, { host: boolean }>;
 }
 
 export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.ProcessEnv): Promise<BuiltComponent> {
@@ -107,6 +109,7 @@ export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.Pr
     crateDir: cwd,
     workspaceRoot: metadata.workspace_root,
     packageKey: crate ? packageKey(crate) : undefined,
+    compiled: compiledPackages(run.stdout, target),
   };
 }
 

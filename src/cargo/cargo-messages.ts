@@ -39,6 +39,35 @@ export function wasmArtifacts(stdoutLines: string[]): WasmArtifact[] {
   return [...found.values()];
 }
 
+/**
+ * Every package cargo compiled, by package id: `host` when all of its units were built for the build machine
+ * (a proc-macro, a build script, a build-dependency), not for `target`. Cargo puts the target's units under
+ * `target/<triple>/` when a --target is given, as this action always gives one; the rest is host code that
+ * never reaches the .wasm. Dev-dependencies and other workspace members are not compiled, so not listed.
+ */
+export function compiledPackages(stdoutLines: string[], target: string): Map<string, { host: boolean }> {
+  const triple =
+    target
+      .replace(/\.json$/, '')
+      .split(/[\\/]/)
+      .pop() ?? target; // a custom target's JSON file names its directory
+  const compiled = new Map<string, { host: boolean }>();
+  for (const line of stdoutLines) {
+    if (!line.startsWith('{')) continue;
+    let message: Partial<CompilerArtifact>;
+    try {
+      message = JSON.parse(line) as Partial<CompilerArtifact>;
+    } catch {
+      continue;
+    }
+    if (message.reason !== 'compiler-artifact' || !message.package_id) continue;
+    const forTarget = (message.filenames ?? []).some((f) => f.split(/[\\/]/).includes(triple));
+    const seen = compiled.get(message.package_id);
+    compiled.set(message.package_id, { host: (seen?.host ?? true) && !forTarget });
+  }
+  return compiled;
+}
+
 export interface CompilerError {
   message: string;
   file?: string;
