@@ -23,6 +23,7 @@ import { buildArtifact, pushPayload, type BuiltArtifact } from './artifact/manif
 import { writeOciLayout } from './artifact/oci-layout.js';
 import type { BuiltComponent } from './cargo/build-crate.js';
 import type { SbomChoice } from './attach/sbom-referrer.js';
+import type { AuditedDependencies } from './wasm/auditable.js';
 import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
@@ -78,7 +79,7 @@ async function publish(target: { registry?: string }): Promise<void> {
     core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);
 
     // Made before anything is pushed, so that a bad SBOM file fails the step with nothing half-published.
-    const sbom = push && settings.sbom.kind !== 'none' ? await makeSbom(settings.sbom, built, componentPath, layer.digest, created) : undefined;
+    const sbom = push && settings.sbom.kind !== 'none' ? await makeSbom(settings.sbom, built, componentPath, layer, created) : undefined;
 
     if (layoutDir) {
       await writeOciLayout(layoutDir, artifact, componentPath, tags);
@@ -147,29 +148,35 @@ function planTags(settings: Settings, event: EventFacts): { tags: string[]; vers
 }
 
 /** The SBOM referrer: the user's file, or one generated with the built crate's locked packages. */
+/**
+ * The SBOM referrer: the user's file, or one generated with what was compiled into the component: the built
+ * crate's packages, or, for a prebuilt component, the list cargo-auditable embedded in it.
+ */
 async function makeSbom(
   choice: Exclude<SbomChoice, { kind: 'none' }>,
   built: BuiltComponent | undefined,
   componentPath: string,
-  layerDigest: string,
+  layer: { digest: string; dependencies?: AuditedDependencies },
   created: string,
 ): Promise<Referrer> {
   const { sbomReferrer } = await import('./attach/sbom-referrer.js');
-  const packages =
-    built && choice.kind === 'generate'
+  const generate = choice.kind === 'generate';
+  const packages = !generate
+    ? undefined
+    : built
       ? await (await import('./cargo/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot, built.compiled)
-      : undefined;
+      : layer.dependencies?.packages;
+  const audited = !built && generate ? layer.dependencies?.packages.find((p) => p.ref === layer.dependencies?.root) : undefined;
   return sbomReferrer(choice, {
-    name: built?.crate?.name ?? basename(componentPath),
-    version: built?.crate?.version,
-    sha256: layerDigest.slice('sha256:'.length),
+    name: built?.crate?.name ?? audited?.name ?? basename(componentPath),
+    version: built?.crate?.version ?? audited?.version,
+    sha256: layer.digest.slice('sha256:'.length),
     created,
     packages,
-    rootPackage: built?.packageKey,
+    rootPackage: built?.packageKey ?? audited?.ref,
   });
 }
 
-/** The signed SLSA provenance of the manifest, as a referrer. */
 /**
  * Signs the build provenance, and the SBOM when there is one (actions/attest-build-provenance and attest-sbom
  * in one): each bundle is attached in the registry as a referrer and stored in GitHub's attestation API,

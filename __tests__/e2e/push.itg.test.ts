@@ -1,6 +1,7 @@
 // The bundled action, end to end, against the real registry in its three auth modes; read back with skopeo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { registryForSuite, startRegistry, type AuthMode, type TestRegistry } fro
 import { runAction } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
+import { exportSection, PREAMBLE, section, str } from '../helpers/wasm-bytes.js';
 
 const sha256 = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 const EPOCH = '1700000000';
@@ -183,5 +185,33 @@ describe('SBOM referrer', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/::error::the SBOM .*bad\.json is neither CycloneDX JSON \(bomFormat\) nor SPDX JSON \(spdxVersion\)/);
     await expect(listTags(`${registry.host}/acme/spdx-bad`)).rejects.toThrow();
+  });
+
+  it('a prebuilt component built with cargo auditable: the SBOM lists the crates its embedded core module names', async () => {
+    // The list as cargo-auditable writes it (zlib JSON in a .dep-v0 custom section of the core module rustc links).
+    const list = {
+      packages: [
+        { name: 'greeter', version: '2.1.0', source: 'local', dependencies: [1, 2], root: true },
+        { name: 'serde', version: '1.0.152', source: 'crates.io', dependencies: [] },
+        { name: 'autocfg', version: '1.1.0', source: 'crates.io', kind: 'build' },
+      ],
+    };
+    const core = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...section(0, [...str('.dep-v0'), ...deflateSync(Buffer.from(JSON.stringify(list)))])];
+    const dir = tmp('auditable');
+    writeFileSync(join(dir, 'greeter.wasm'), Buffer.from([...PREAMBLE, ...section(1, core), ...exportSection([['run', 'func']])]));
+    const run = await runAction({
+      inputs: { component: join(dir, 'greeter.wasm'), image: `${registry.host}/acme/audited`, tags: 'v1' },
+      env: { SOURCE_DATE_EPOCH: EPOCH },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const referrer = JSON.parse(await rawManifest(`${registry.host}/acme/audited@${run.outputs['sbom-digest']}`));
+    const layout = tmp('auditable-sbom');
+    await copyToLayout(`${registry.host}/acme/audited@${run.outputs['sbom-digest']}`, layout);
+    const bom = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', referrer.layers[0].digest.slice(7)), 'utf8'));
+    expect(bom.metadata.component).toMatchObject({ name: 'greeter', version: '2.1.0' });
+    expect(bom.components.map((c: { purl: string; scope?: string }) => [c.purl, c.scope ?? 'required'])).toEqual([
+      ['pkg:cargo/autocfg@1.1.0', 'excluded'],
+      ['pkg:cargo/serde@1.0.152', 'required'],
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { ActionError, isActionError } from '../errors.js';
 import { kindFromPreamble, TopLevelSections, type WasmKind } from './sections.js';
+import { parseDepSection, type AuditedDependencies } from './auditable.js';
 
 /** What the Wasm OCI config says of a binary (oci-wasm's `component` block, or a core module). */
 export interface ComponentFacts {
@@ -20,6 +21,8 @@ export type WasmFacts = ComponentFacts | { kind: 'module' };
 
 export interface InspectedWasm {
   facts: WasmFacts;
+  /** cargo-auditable's dependency list (`.dep-v0`), when the binary carries one. */
+  dependencies?: AuditedDependencies;
   digest: string;
   size: number;
 }
@@ -59,7 +62,9 @@ export async function inspectWasm(path: string): Promise<InspectedWasm> {
     await handle.close();
   }
   const facts: WasmFacts = sections.kind === 'module' ? { kind: 'module' } : { kind: 'component', ...sections.names, target: null };
-  return { facts, digest: `sha256:${hash.digest('hex')}`, size };
+  const depSection = sections.depSection;
+  const dependencies = depSection ? parseDepSection(depSection) : undefined;
+  return { facts, digest: `sha256:${hash.digest('hex')}`, size, ...(dependencies ? { dependencies } : {}) };
 }
 
 /** Tells a core module from a component by its 8-byte preamble, after checking the path is a Wasm file. */

@@ -13,6 +13,7 @@
 // refuses it, so this does too.
 import { ActionError, isActionError } from '../errors.js';
 import { nameProblem } from './names.js';
+import { DepSectionFinder } from './auditable.js';
 
 export type ExternKind = 'module' | 'func' | 'value' | 'type' | 'component' | 'instance';
 
@@ -25,6 +26,7 @@ const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 /** The component binary version current tools write and wasmparser (wasmtime, jco) reads; earlier drafts differ. */
 const COMPONENT_VERSION = 0x0d;
 const CUSTOM_SECTION = 0;
+const CORE_MODULE_SECTION = 1;
 const IMPORT_SECTION = 10;
 const EXPORT_SECTION = 11;
 /** Highest section id: components 12 (value), core modules 13 (tag, exception handling). */
@@ -68,16 +70,31 @@ export class TopLevelSections {
   /** Bytes pushed before the current chunk, and where the section being read starts: for the error messages. */
   private offset = 0;
   private sectionStart = 0;
+  /** cargo-auditable's list: in the file itself when it is a core module, else in a component's core module. */
+  private readonly topLevelDeps = new DepSectionFinder();
+  private nestedDeps: DepSectionFinder | undefined;
+  private nestedPayload: Buffer | undefined;
 
   constructor(private readonly fileSize?: number) {}
 
+  /** The payload of cargo-auditable's `.dep-v0` section, when the file has one. */
+  get depSection(): Buffer | undefined {
+    return this.kind === 'module' ? this.topLevelDeps.payload : this.nestedPayload;
+  }
+
   push(chunk: Uint8Array): void {
+    if (this.kind !== 'component') this.topLevelDeps.push(chunk); // it stops by itself at a component's preamble
     let pos = 0;
     while (pos < chunk.length) {
       if (this.skipping > 0) {
         const n = Math.min(this.skipping, chunk.length - pos);
+        this.nestedDeps?.push(chunk.subarray(pos, pos + n));
         this.skipping -= n;
         pos += n;
+        if (this.skipping === 0 && this.nestedDeps) {
+          this.nestedPayload ??= this.nestedDeps.payload;
+          this.nestedDeps = undefined;
+        }
       } else if (this.collecting) {
         const c = this.collecting;
         const n = Math.min(c.bytes.length - c.filled, chunk.length - pos);
@@ -142,6 +159,8 @@ export class TopLevelSections {
       else this.collecting = { id, bytes, filled: 0, at };
     } else {
       this.skipping = size;
+      // A component's core module (section id 1): look inside it for cargo-auditable's list, until one is found.
+      if (this.kind === 'component' && id === CORE_MODULE_SECTION && size > 0 && !this.nestedPayload) this.nestedDeps = new DepSectionFinder();
     }
   }
 
