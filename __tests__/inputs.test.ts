@@ -46,6 +46,27 @@ describe('readSettings: what the inputs become', () => {
     ['an image: parsed, Docker Hub spelled out', { image: 'docker.io/acme/hello' }, { repository: { registry: 'registry-1.docker.io', name: 'acme/hello' } }],
     ['tags by comma or line, trimmed, once each', { tags: 'v1, edge\nv1\n\n' }, { tags: ['v1', 'edge'] }],
     [
+      "docker/metadata-action's tags output: full references name the image",
+      { tags: 'ghcr.io/acme/hello:1.2.3\nghcr.io/acme/hello:1.2\nghcr.io/acme/hello:latest' },
+      { repository: { registry: 'ghcr.io', name: 'acme/hello' }, tags: ['1.2.3', '1.2', 'latest'] },
+    ],
+    [
+      'full references of the image given, mixed with bare tags',
+      { image: '127.0.0.1:5000/acme/x', tags: '127.0.0.1:5000/acme/x:1.0\nedge' },
+      { repository: { registry: '127.0.0.1:5000', name: 'acme/x' }, tags: ['1.0', 'edge'] },
+    ],
+    [
+      "docker/metadata-action's annotations output: levels stripped, index levels set aside",
+      {
+        annotations:
+          'manifest:org.opencontainers.image.title=hello\nindex:org.opencontainers.image.title=hello\nmanifest-descriptor:org.opencontainers.image.version=1.2.3\nindex,manifest[linux/amd64]:a.b=c\nindex-descriptor:x.y=z',
+      },
+      {
+        annotations: { 'org.opencontainers.image.title': 'hello', 'org.opencontainers.image.version': '1.2.3', 'a.b': 'c' },
+        ignoredAnnotations: ['index:org.opencontainers.image.title=hello', 'index-descriptor:x.y=z'],
+      },
+    ],
+    [
       'booleans as YAML writes them',
       { push: 'False', 'plain-http': 'yes', cache: '0', 'pr-comment': 'TRUE' },
       { push: false, plainHttp: true, prComment: true },
@@ -89,6 +110,10 @@ describe('readSettings: what it refuses, naming the input', () => {
     [{ image: 'https://ghcr.io/acme/hello' }, /input "image": .*must not have a scheme/],
     [{ image: 'ghcr.io/Acme/hello' }, /input "image": .*must be lower case/],
     [{ tags: 'ok, not ok' }, /input "tags": tag "not ok" is not valid/],
+    [{ tags: 'ghcr.io/acme/a:1\nghcr.io/acme/b:1' }, /inputs "image" and "tags" name 2 images \(ghcr.io\/acme\/a, ghcr.io\/acme\/b\)/],
+    [{ image: 'ghcr.io/acme/a', tags: 'ghcr.io/acme/b:1' }, /name 2 images/],
+    [{ tags: 'ghcr.io/acme/a' }, /input "tags": "ghcr.io\/acme\/a" names an image but no tag/],
+    [{ tags: 'ghcr.io/acme/a:-x' }, /input "tags": tag "-x" is not valid/],
     [{ push: 'maybe' }, /input "push" must be true or false, got "maybe"/],
     [{ latest: 'always' }, /input "latest" must be auto, true or false, got "always"/],
     [{ sign: 'yes' }, /input "sign" must be auto, true or false, got "yes"/],
@@ -125,6 +150,6 @@ describe('defaultRepository', () => {
 
 describe('parseAnnotations', () => {
   it('keeps the last of a repeated key, trims around it', () => {
-    expect(parseAnnotations(' a = 1 \na=2')).toEqual({ a: '2' });
+    expect(parseAnnotations(' a = 1 \na=2')).toEqual({ manifest: { a: '2' }, ignored: [] });
   });
 });

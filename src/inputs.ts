@@ -4,7 +4,7 @@
 // unusual networks: WASM_OCI_PUBLISH_RETRY_BASE_MS (first backoff) and WASM_OCI_PUBLISH_TIMEOUT_MS
 // (connect, response-header and body timeouts).
 import { basename } from 'node:path';
-import { assertValidTag, parseRepository, type Repository } from './oci/reference.js';
+import { assertValidTag, formatRepository, parseRepository, type Repository } from './oci/reference.js';
 import { ActionError, isActionError } from './errors.js';
 import { DEFAULT_RETRY, type RetrySettings } from './oci/policy.js';
 import type { EventFacts } from './github/event.js';
@@ -56,6 +56,8 @@ export interface Settings {
   /** Empty: look in ~/.docker/config.json, else anonymous. */
   password: string;
   annotations: Record<string, string>;
+  /** Annotation lines for an image index or its descriptors (docker/metadata-action levels): there is no index. */
+  ignoredAnnotations: string[];
   push: boolean;
   ociLayout: string | undefined;
   plainHttp: boolean;
@@ -89,14 +91,17 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     throw new ActionError('input', 'input "component" is required when "build" is none: the path of the .wasm file to publish');
   }
   const cargoArgs = naming('cargo-args', () => splitArgs(input('cargo-args')));
-  const repository = input('image') ? naming('image', () => parseRepository(input('image'))) : undefined;
-  const tags = naming('tags', () =>
+  const image = input('image') ? naming('image', () => parseRepository(input('image'))) : undefined;
+  const entries = naming('tags', () =>
     input('tags')
       .split(/[,\n]/)
       .map((t) => t.trim())
       .filter((t) => t !== '')
-      .map(assertValidTag),
+      .map(parseTagEntry),
   );
+  const repository = oneImage(image, entries);
+  const tags = entries.map((e) => e.tag);
+  const annotations = parseAnnotations(input('annotations'));
 
   return {
     component,
@@ -116,7 +121,8 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     tags: [...new Set(tags)],
     username: input('username'),
     password: input('password'),
-    annotations: parseAnnotations(input('annotations')),
+    annotations: annotations.manifest,
+    ignoredAnnotations: annotations.ignored,
     push: parseBoolean('push', input('push')),
     ociLayout: input('oci-layout') || undefined,
     plainHttp: parseBoolean('plain-http', input('plain-http')),
@@ -147,20 +153,59 @@ export function defaultRepository(nameOrFile: string, event: EventFacts): Reposi
   }
 }
 
-export function parseAnnotations(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
+/** BuildKit's annotation levels, as docker/metadata-action prefixes its `annotations` output (`manifest:k=v`, `index,manifest[linux/amd64]:k=v`). */
+const LEVEL = '(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[^\\]]*\\])?';
+const LEVELS = new RegExp(`^(${LEVEL}(?:,${LEVEL})*):`);
+
+/**
+ * `key=value` lines, each optionally prefixed with annotation levels: `manifest` and `manifest-descriptor` apply
+ * to the manifest (its descriptor is the manifest's own here), `index` and `index-descriptor` only are set aside
+ * (this artifact has no index). The prefix never stays in a key.
+ */
+export function parseAnnotations(text: string): { manifest: Record<string, string>; ignored: string[] } {
+  const manifest: Record<string, string> = {};
+  const ignored: string[] = [];
   for (const [i, raw] of text.split('\n').entries()) {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '') continue;
+    let line = raw.replace(/\r$/, '').trim();
+    if (line === '') continue;
+    const levels = LEVELS.exec(line);
+    if (levels) line = line.slice(levels[0].length);
     const eq = line.indexOf('=');
-    if (eq <= 0) throw new ActionError('input', `input "annotations", line ${i + 1}: expected key=value, got "${line.trim()}"`);
+    if (eq <= 0) throw new ActionError('input', `input "annotations", line ${i + 1}: expected key=value, got "${raw.trim()}"`);
     const key = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
     // eslint-disable-next-line no-control-regex
     if (/[\x00-\x1f\x7f]/.test(key + value)) throw new ActionError('input', `input "annotations", line ${i + 1}: control characters are not allowed`);
-    result[key] = value;
+    const forManifest = !levels || levels[1]!.split(',').some((l) => /^manifest(-descriptor)?(\[|$)/.test(l));
+    if (forManifest) manifest[key] = value;
+    else ignored.push(raw.trim());
   }
-  return result;
+  return { manifest, ignored };
+}
+
+/**
+ * A `tags` entry: a bare tag, or a full reference as docker/metadata-action's `tags` output holds them
+ * (`ghcr.io/acme/hello:1.2.3`, `acme/hello:1.2.3`): a tag cannot hold `/` or `:`, a reference always does.
+ */
+function parseTagEntry(entry: string): { tag: string; repository?: Repository } {
+  const colon = entry.lastIndexOf(':');
+  const slash = entry.lastIndexOf('/');
+  if (colon === -1 && slash === -1) return { tag: assertValidTag(entry) };
+  if (colon < slash) throw new ActionError('input', `"${entry}" names an image but no tag: write it as image:tag, or give the image in "image"`);
+  return { repository: parseRepository(entry.slice(0, colon)), tag: assertValidTag(entry.slice(colon + 1)) };
+}
+
+/** The image: from `image`, or named by full references in `tags`; one image, for now. */
+function oneImage(image: Repository | undefined, entries: Array<{ repository?: Repository }>): Repository | undefined {
+  const named = new Map(entries.flatMap((e) => (e.repository ? [[formatRepository(e.repository), e.repository] as const] : [])));
+  if (image) named.set(formatRepository(image), image);
+  if (named.size > 1) {
+    throw new ActionError(
+      'input',
+      `inputs "image" and "tags" name ${named.size} images (${[...named.keys()].join(', ')}): this action publishes to one image per step`,
+    );
+  }
+  return [...named.values()][0];
 }
 
 function parseSbomChoice(value: string): SbomChoice {
@@ -168,7 +213,6 @@ function parseSbomChoice(value: string): SbomChoice {
   if (value === 'false') return { kind: 'none' };
   return { kind: 'file', path: value };
 }
-
 function parseRetries(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 20) throw new ActionError('input', `input "retries" must be a whole number from 0 to 20, got "${value}"`);
   return Number(value);

@@ -6,7 +6,8 @@ import { basename, join } from 'node:path';
 import { ActionError, isActionError } from './errors.js';
 import { readEventFacts, type EventFacts } from './github/event.js';
 import { eventAnnotations } from './github/annotations.js';
-import { deriveTags } from './github/tags.js';
+import { deriveTags, sanitizeTag } from './github/tags.js';
+import { metadataActionOutputsUnread } from './github/metadata-action.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
@@ -49,6 +50,9 @@ async function publish(target: { registry?: string }): Promise<void> {
   const settings = readSettings((name) => core.getInput(name), event, env);
   for (const secret of [settings.password, settings.githubToken]) maskSecret(secret);
   maskProxyPasswords(env);
+  for (const line of settings.ignoredAnnotations) core.debug(`annotation for an image index, which this artifact has none of: ${line}`);
+  const unread = metadataActionOutputsUnread(settings, env);
+  if (unread) core.notice(unread);
 
   // What a run does not use is not loaded: building (@actions/cache), SBOM (CycloneDX), signing
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
@@ -113,6 +117,8 @@ async function publish(target: { registry?: string }): Promise<void> {
       ociLayout: layoutDir,
       referrers,
       attestations,
+      version: version !== undefined && tags.includes(sanitizeTag(version)) ? sanitizeTag(version) : undefined,
+      annotations: artifact.annotations,
     });
     writeOutputs(report);
     await writeSummary(report);

@@ -215,3 +215,51 @@ describe('SBOM referrer', () => {
     ]);
   });
 });
+
+describe('with docker/metadata-action', () => {
+  const registry = registryForSuite('anonymous');
+
+  it('takes its tags and annotations outputs as they are, and outputs version and annotations', async () => {
+    const image = `${registry.host}/acme/meta`;
+    // What docker/metadata-action writes for a v1.2.3 tag with images: <image> (tags one a line; annotations
+    // sorted, prefixed by level).
+    const run = await runAction({
+      inputs: {
+        component: await helloComponentFile(),
+        tags: [`${image}:1.2.3`, `${image}:1.2`, `${image}:latest`].join('\n'),
+        annotations: [
+          'manifest:org.opencontainers.image.description=From metadata-action',
+          'index:org.opencontainers.image.description=for an index',
+          'manifest:org.opencontainers.image.licenses=MIT',
+        ].join('\n'),
+      },
+      env: { SOURCE_DATE_EPOCH: EPOCH, GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_EVENT_NAME: 'push', RUNNER_DEBUG: '1' },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect((await listTags(image)).filter((t) => !t.startsWith('sha256-'))).toEqual(['1.2', '1.2.3', 'latest']); // and the SBOM's fallback tag
+    const manifest = JSON.parse(await rawManifest(`${image}:1.2.3`));
+    expect(manifest.annotations).toMatchObject({ 'org.opencontainers.image.description': 'From metadata-action', 'org.opencontainers.image.licenses': 'MIT' });
+    expect(Object.keys(manifest.annotations).every((k) => !k.includes(':'))).toBe(true);
+    expect(run.stdout).toContain(
+      '::debug::annotation for an image index, which this artifact has none of: index:org.opencontainers.image.description=for an index',
+    );
+    expect(run.outputs.version).toBe('1.2.3');
+    expect(run.outputs.annotations?.split('\n')).toContain('org.opencontainers.image.description=From metadata-action');
+    expect(run.outputs.annotations?.split('\n')).toEqual(Object.entries(manifest.annotations).map(([k, v]) => `${k}=${String(v)}`));
+  });
+
+  it('its outputs in the environment only: a notice says how to pass them', async () => {
+    const run = await runAction({
+      inputs: { component: await helloComponentFile(), image: `${registry.host}/acme/meta-env`, push: 'false' },
+      env: {
+        SOURCE_DATE_EPOCH: EPOCH,
+        DOCKER_METADATA_OUTPUT_TAGS: `${registry.host}/acme/meta-env:1.0.0`,
+        DOCKER_METADATA_OUTPUT_ANNOTATIONS: 'manifest:a.b=c',
+      },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(
+      /::notice::docker\/metadata-action's outputs are in the environment .*tags: \$\{\{ steps\.meta\.outputs\.tags \}\} and annotations: \$\{\{ steps\.meta\.outputs\.annotations \}\}/,
+    );
+  });
+});

@@ -16,6 +16,8 @@ export interface BuiltArtifact {
   config: { descriptor: Descriptor; bytes: Buffer };
   layer: Descriptor;
   manifest: { descriptor: Descriptor; bytes: Buffer };
+  /** The manifest's annotations, sorted by key as written. */
+  annotations: Record<string, string>;
 }
 
 export function buildArtifact(input: ArtifactInput): BuiltArtifact {
@@ -42,6 +44,7 @@ export function buildArtifact(input: ArtifactInput): BuiltArtifact {
     config: { descriptor: config, bytes: configBytes },
     layer,
     manifest: { descriptor: { mediaType: OCI_MANIFEST, digest: sha256Digest(manifestBytes), size: manifestBytes.length }, bytes: manifestBytes },
+    annotations,
   };
 }
 

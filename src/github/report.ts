@@ -25,6 +25,8 @@ export interface PublishReport {
   /** Attached SBOM and signature, each a referrer of the manifest. */
   referrers?: Referred[];
   attestations?: Attestations;
+  version?: string;
+  annotations?: Record<string, string>;
 }
 
 export interface Referred {
@@ -51,6 +53,10 @@ export interface RunResult {
   ociLayout?: string;
   referrers: Referred[];
   attestations?: Attestations;
+  /** The release version, when its tag is among the tags (docker/metadata-action's `version`). */
+  version?: string;
+  /** The manifest's annotations. */
+  annotations?: Record<string, string>;
 }
 
 /** What signing stored in GitHub's attestation API; undefined where GitHub refused (the registry has them still). */
@@ -81,6 +87,8 @@ export function publishReport(r: RunResult): PublishReport {
     exports: component?.exports ?? [],
     referrers: r.referrers,
     attestations: r.attestations,
+    version: r.version,
+    annotations: r.annotations,
   };
 }
 
@@ -99,6 +107,11 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
     'attestation-id': r.attestations?.provenance?.id ?? '',
     'attestation-url': r.attestations?.provenance?.url ?? '',
     'sbom-attestation-id': r.attestations?.sbom?.stored?.id ?? '',
+    version: r.version ?? '',
+    // As build-push-action and metadata-action write them: one key=value a line.
+    annotations: Object.entries(r.annotations ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
   };
   return { ...outputs, metadata: JSON.stringify({ ...outputs, tags: r.tags, size: r.size, pushed: r.pushed }) };
 }
