@@ -31,6 +31,7 @@ import { RepositoryClient } from './oci/repository.js';
 import { RetryPolicy } from './oci/policy.js';
 import { pushManifest, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
+import { secretsOf } from './oci/auth.js';
 import { attachReferrer, type Referrer } from './oci/referrers.js';
 import { inTotoStatement, provenancePredicate, runClaims, sbomPredicateType } from './attach/provenance.js';
 
@@ -69,7 +70,7 @@ async function publish(target: { registry?: string }): Promise<void> {
   // Where nothing can be pushed, the layout is the result: write one even when none was asked for.
   const layoutDir = settings.ociLayout ?? (readOnly ? join(env.RUNNER_TEMP ?? tmpdir(), 'wasm-oci-publish', 'layout') : undefined);
   const sign = push && shouldSign(settings.sign, env); // decided before anything is pushed
-  const client = push ? openRepository(settings, repository, event.serverUrl) : undefined;
+  const client = push ? await openRepository(settings, repository, event.serverUrl) : undefined;
   try {
     const { release, version, ...planned } = planTags(settings, event);
     let tags = planned.tags;
@@ -247,8 +248,8 @@ async function attach(client: RepositoryClient, artifact: BuiltArtifact, kind: R
   return { kind, digest: r.digest, via: r.via, tag: r.tag };
 }
 
-/** A client for the repository, with credentials from the inputs or ~/.docker/config.json, all masked. */
-function openRepository(settings: Settings, repository: Repository, serverUrl: string): RepositoryClient {
+/** A client for the repository, with credentials from the inputs or Docker's config and credential helpers, all masked. */
+async function openRepository(settings: Settings, repository: Repository, serverUrl: string): Promise<RepositoryClient> {
   let password = settings.password;
   if (withholdGitHubToken(password, repository.registry, serverUrl)) {
     core.notice(
@@ -257,11 +258,12 @@ function openRepository(settings: Settings, repository: Repository, serverUrl: s
     );
     password = '';
   }
-  const credentials = password ? { username: settings.username, password } : credentialsFromDockerConfig(repository.registry, process.env);
-  maskSecret(credentials?.password);
+  const credentials = password ? { username: settings.username, password } : await credentialsFromDockerConfig(repository.registry, process.env);
+  for (const secret of secretsOf(credentials)) maskSecret(secret);
   return new RepositoryClient(repository, {
     plainHttp: settings.plainHttp,
     credentials,
+    clientId: 'wasm-oci-publish',
     retry: new RetryPolicy(settings.retry),
     timeouts: settings.timeouts,
     proxyEnv: process.env,

@@ -5,7 +5,8 @@ import { deflateSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { registryForSuite, startRegistry, type AuthMode, type TestRegistry } from '../helpers/registry.js';
+import { registryForSuite, startRegistry, TEST_CREDENTIALS, type AuthMode, type TestRegistry } from '../helpers/registry.js';
+import { TEST_IDENTITY_TOKEN } from '../helpers/token-server.js';
 import { runAction } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
@@ -261,5 +262,59 @@ describe('with docker/metadata-action', () => {
     expect(run.stdout).toMatch(
       /::notice::docker\/metadata-action's outputs are in the environment .*tags: \$\{\{ steps\.meta\.outputs\.tags \}\} and annotations: \$\{\{ steps\.meta\.outputs\.annotations \}\}/,
     );
+  });
+});
+
+describe('credentials that docker/login-action and cloud logins leave', () => {
+  it('an identity token (ACR, docker login with OAuth): exchanged with the refresh-token grant, then the push', async () => {
+    const registry = await startRegistry('token');
+    try {
+      const config = tmp('docker-identity');
+      writeFileSync(
+        join(config, 'config.json'),
+        JSON.stringify({
+          auths: { [registry.host]: { auth: Buffer.from('00000000-0000-0000-0000-000000000000:').toString('base64'), identitytoken: TEST_IDENTITY_TOKEN } },
+        }),
+      );
+      const run = await runAction({
+        inputs: { component: await helloComponentFile(), image: `${registry.host}/acme/oauth`, tags: 'v1', sbom: 'false' },
+        env: { DOCKER_CONFIG: config, SOURCE_DATE_EPOCH: EPOCH },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      const token = registry.tokenServer!.requests;
+      expect(token.length).toBeGreaterThan(0);
+      expect(token.every((r) => r.method === 'POST' && r.form?.grant_type === 'refresh_token' && r.form.scope === 'repository:acme/oauth:pull,push')).toBe(
+        true,
+      );
+      expect(run.stdout).toContain(`::add-mask::${TEST_IDENTITY_TOKEN}`);
+      expect(await listTags(`${registry.host}/acme/oauth`, registry)).toEqual(['v1']);
+    } finally {
+      await registry.stop();
+    }
+  });
+
+  it('a credential helper (credsStore): run with the server URL on stdin, its answer used and masked', async () => {
+    const registry = await startRegistry('htpasswd');
+    try {
+      const bin = tmp('helper-bin');
+      const asked = join(bin, 'asked');
+      writeFileSync(
+        join(bin, 'docker-credential-test'),
+        `#!/bin/sh\nread -r server\necho "$1 $server" >> ${asked}\nprintf '{"ServerURL":"%s","Username":"${TEST_CREDENTIALS.username}","Secret":"${TEST_CREDENTIALS.password}"}' "$server"\n`,
+        { mode: 0o755 },
+      );
+      const config = tmp('docker-helper');
+      writeFileSync(join(config, 'config.json'), JSON.stringify({ credsStore: 'test' }));
+      const run = await runAction({
+        inputs: { component: await helloComponentFile(), image: `${registry.host}/acme/helped`, tags: 'v1', sbom: 'false' },
+        env: { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? ''}`, SOURCE_DATE_EPOCH: EPOCH },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      expect(readFileSync(asked, 'utf8')).toBe(`get ${registry.host}\n`);
+      expect(run.stdout).toContain(`::add-mask::${TEST_CREDENTIALS.password}`);
+      expect(await listTags(`${registry.host}/acme/helped`, registry)).toEqual(['v1']);
+    } finally {
+      await registry.stop();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // A token server for the registry's `auth: token` mode (distribution "Token Authentication Specification"):
-// checks Basic credentials and answers RS256 JWTs whose x5c certificate the registry trusts through its
-// rootcertbundle. Records every request, so tests can see what was sent where.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+// checks Basic credentials (GET) or an OAuth2 refresh token (POST, grant_type=refresh_token: docs/spec/auth/
+// oauth.md) and answers RS256 JWTs whose x5c certificate the registry trusts through its rootcertbundle.
+// Records every request, so tests can see what was sent where.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createPrivateKey, randomUUID, sign, X509Certificate } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ export interface TokenServer {
   service: string;
   issuer: string;
   certPath: string;
-  requests: Array<{ url: string; authorization?: string }>;
+  requests: Array<{ method: string; url: string; authorization?: string; form?: Record<string, string> }>;
   /** Tokens issued so far. */
   issued: string[];
   /** Lifetime of the tokens it issues, in seconds. */
@@ -21,6 +22,9 @@ export interface TokenServer {
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+/** The refresh token (a Docker config's `identitytoken`) the token server accepts for TEST credentials' user. */
+export const TEST_IDENTITY_TOKEN = 'test-refresh-token-0123456789';
 
 export async function startTokenServer(dir: string, port: number, credentials: { username: string; password: string }): Promise<TokenServer> {
   const keyPath = join(dir, 'token.key');
@@ -37,35 +41,43 @@ export async function startTokenServer(dir: string, port: number, credentials: {
   const issued: string[] = [];
   const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 
-  const server: Server = createServer((req: IncomingMessage, res) => {
-    requests.push({ url: req.url ?? '', authorization: req.headers.authorization });
-    if (req.headers.authorization !== expected) {
-      res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] }));
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const access = url.searchParams.getAll('scope').flatMap((scope) => {
+  const issue = (service: string | null, scopes: string[]) => {
+    const access = scopes.flatMap((scope) => {
       const [type, name, actions] = scope.split(':');
       return type && name && actions ? [{ type, name, actions: actions.split(',') }] : [];
     });
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: 'RS256', typ: 'JWT', x5c: [certDer] };
-    const claims = {
-      iss: issuer,
-      sub: credentials.username,
-      aud: url.searchParams.get('service'),
-      exp: now + lifetime,
-      nbf: now - 10,
-      iat: now,
-      jti: randomUUID(),
-      access,
-    };
+    const claims = { iss: issuer, sub: credentials.username, aud: service, exp: now + lifetime, nbf: now - 10, iat: now, jti: randomUUID(), access };
     const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const token = `${signingInput}.${b64url(sign('sha256', Buffer.from(signingInput), key))}`;
     issued.push(token);
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ token, expires_in: lifetime }));
+    return token;
+  };
+  const reply = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'POST') {
+        // OAuth2: a form with grant_type=refresh_token, refresh_token, service, scope (space-separated), client_id.
+        const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        requests.push({ method: 'POST', url: req.url ?? '', authorization: req.headers.authorization, form });
+        if (form.grant_type !== 'refresh_token' || form.refresh_token !== TEST_IDENTITY_TOKEN || !form.client_id) {
+          return reply(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad refresh token' }] });
+        }
+        const token = issue(form.service ?? null, (form.scope ?? '').split(' ').filter(Boolean));
+        return reply(res, 200, { access_token: token, scope: form.scope, expires_in: lifetime, issued_at: new Date().toISOString() });
+      }
+      requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+      if (req.headers.authorization !== expected) return reply(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] });
+      reply(res, 200, { token: issue(url.searchParams.get('service'), url.searchParams.getAll('scope')), expires_in: lifetime });
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {

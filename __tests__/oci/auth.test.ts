@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Authenticator, parseChallenge, tokenFromResponse } from '../../src/oci/auth.js';
+import { Authenticator, parseChallenge, tokenFromResponse, tokenRequest } from '../../src/oci/auth.js';
 import { isInternalHost } from '../../src/oci/reference.js';
 import { credentialsFromDockerConfig } from '../../src/oci/docker-config.js';
 
@@ -48,18 +48,90 @@ describe('credentialsFromDockerConfig', () => {
         'https://ghcr.io': { auth: Buffer.from('octocat:ghp_pass:with:colons').toString('base64') },
         '127.0.0.1:5000': { username: 'u', password: 'p' },
         'https://index.docker.io/v1/': { auth: Buffer.from('hub:pw').toString('base64') },
+        'acr.example.io': { auth: Buffer.from('00000000-0000-0000-0000-000000000000:').toString('base64'), identitytoken: 'refresh-me' },
+        'tokens.example.io': { registrytoken: 'bearer-me' },
       },
     }),
   );
   const env = { DOCKER_CONFIG: dir };
-  it('matches by bare host, whatever scheme the key has', () => {
-    expect(credentialsFromDockerConfig('ghcr.io', env)).toEqual({ username: 'octocat', password: 'ghp_pass:with:colons' });
-    expect(credentialsFromDockerConfig('127.0.0.1:5000', env)).toEqual({ username: 'u', password: 'p' });
-    expect(credentialsFromDockerConfig('registry-1.docker.io', env)).toEqual({ username: 'hub', password: 'pw' });
+  it('matches by bare host, whatever scheme the key has', async () => {
+    expect(await credentialsFromDockerConfig('ghcr.io', env)).toEqual({ username: 'octocat', password: 'ghp_pass:with:colons' });
+    expect(await credentialsFromDockerConfig('127.0.0.1:5000', env)).toEqual({ username: 'u', password: 'p' });
+    expect(await credentialsFromDockerConfig('registry-1.docker.io', env)).toEqual({ username: 'hub', password: 'pw' });
   });
-  it('returns nothing for other hosts or without a config', () => {
-    expect(credentialsFromDockerConfig('quay.io', env)).toBeUndefined();
-    expect(credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: join(dir, 'none') })).toBeUndefined();
+  it('an identitytoken is a refresh token; a registrytoken a Bearer token as it is', async () => {
+    expect(await credentialsFromDockerConfig('acr.example.io', env)).toEqual({ identityToken: 'refresh-me' });
+    expect(await credentialsFromDockerConfig('tokens.example.io', env)).toEqual({ registryToken: 'bearer-me' });
+  });
+  it('returns nothing for other hosts or without a config', async () => {
+    expect(await credentialsFromDockerConfig('quay.io', env)).toBeUndefined();
+    expect(await credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: join(dir, 'none') })).toBeUndefined();
+  });
+  it('DOCKER_AUTH_CONFIG comes first', async () => {
+    const auth = JSON.stringify({ auths: { 'ghcr.io': { auth: Buffer.from('from-env:secret').toString('base64') } } });
+    expect(await credentialsFromDockerConfig('ghcr.io', { ...env, DOCKER_AUTH_CONFIG: auth })).toEqual({ username: 'from-env', password: 'secret' });
+  });
+});
+
+describe('credential helpers', () => {
+  // A real helper program on PATH speaking the protocol: `get`, the server URL on stdin, JSON on stdout.
+  const bin = mkdtempSync(join(tmpdir(), 'cred-helper-'));
+  writeFileSync(
+    join(bin, 'docker-credential-acme'),
+    `#!/bin/sh
+[ "$1" = get ] || exit 2
+read -r server
+case "$server" in
+  ghcr.io) printf '{"ServerURL":"ghcr.io","Username":"helper-user","Secret":"helper-secret"}' ;;
+  acr.example.io) printf '{"ServerURL":"acr.example.io","Username":"<token>","Secret":"helper-refresh"}' ;;
+  https://index.docker.io/v1/) printf '{"ServerURL":"%s","Username":"hubber","Secret":"hub-secret"}' "$server" ;;
+  broken.example.io) echo 'error getting credentials - err: exit status 1, out: keychain locked'; exit 1 ;;
+  *) echo 'credentials not found in native keychain'; exit 1 ;;
+esac
+`,
+    { mode: 0o755 },
+  );
+  const config = mkdtempSync(join(tmpdir(), 'docker-config-helpers-'));
+  writeFileSync(
+    join(config, 'config.json'),
+    JSON.stringify({
+      credsStore: 'acme',
+      credHelpers: { 'quay.io': 'missing' },
+      auths: { 'fallback.example.io': { auth: Buffer.from('inline:pw').toString('base64') } },
+    }),
+  );
+  const env = { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? ''}` };
+  const withPath = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const saved = process.env.PATH;
+    process.env.PATH = env.PATH; // spawn looks helpers up on this process's PATH, as docker does
+    try {
+      return await fn();
+    } finally {
+      process.env.PATH = saved;
+    }
+  };
+
+  it('credsStore answers for every registry: a user and secret, an identity token (<token>), Docker Hub by its URL', async () => {
+    await withPath(async () => {
+      expect(await credentialsFromDockerConfig('ghcr.io', env)).toEqual({ username: 'helper-user', password: 'helper-secret' });
+      expect(await credentialsFromDockerConfig('acr.example.io', env)).toEqual({ identityToken: 'helper-refresh' });
+      expect(await credentialsFromDockerConfig('registry-1.docker.io', env)).toEqual({ username: 'hubber', password: 'hub-secret' });
+    });
+  });
+  it('"not found" is none, and the inline auths still count; a failing helper is an error naming it; a missing one too', async () => {
+    await withPath(async () => {
+      expect(await credentialsFromDockerConfig('fallback.example.io', env)).toEqual({ username: 'inline', password: 'pw' });
+      expect(await credentialsFromDockerConfig('nothing.example.io', env)).toBeUndefined();
+      await expect(credentialsFromDockerConfig('broken.example.io', env)).rejects.toThrow(
+        /docker-credential-acme could not give credentials for broken\.example\.io: .*keychain locked/,
+      );
+      await expect(credentialsFromDockerConfig('quay.io', env)).rejects.toThrow(/credential helper "missing", but docker-credential-missing is not on PATH/);
+    });
+  });
+  it('refuses a helper name that is a path', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'docker-config-bad-'));
+    writeFileSync(join(bad, 'config.json'), JSON.stringify({ credsStore: '../../bin/sh' }));
+    await expect(credentialsFromDockerConfig('ghcr.io', { DOCKER_CONFIG: bad })).rejects.toThrow(/not a helper name/);
   });
 });
 
@@ -102,4 +174,36 @@ describe('isInternalHost', () => {
   it.each(['ghcr.io', '8.8.8.8', '172.32.0.1', '172.15.0.1', '192.169.0.1', '[2001:db8::1]', 'fdomain.example'])('%s is not', (host) =>
     expect(isInternalHost(host)).toBe(false),
   );
+});
+
+describe('tokenRequest', () => {
+  const realm = new URL('https://auth.example.io/token');
+  const scope = 'repository:acme/app:pull,push';
+  it('a user and password: the GET of the token spec, with Basic', () => {
+    const r = tokenRequest(realm, 'registry.example.io', scope, { username: 'u', password: 'p' });
+    expect(r).toMatchObject({ method: 'GET', headers: { authorization: 'Basic dTpw' } });
+    expect(r.url.href).toBe('https://auth.example.io/token?service=registry.example.io&scope=repository%3Aacme%2Fapp%3Apull%2Cpush');
+  });
+  it('an identity token: the OAuth2 refresh-token grant, a form POST, nothing in the URL', () => {
+    const r = tokenRequest(realm, 'registry.example.io', scope, { identityToken: 'refresh-me' }, 'wasm-oci-publish');
+    expect(r).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(r.url.href).toBe('https://auth.example.io/token');
+    expect(Object.fromEntries(new URLSearchParams(r.body))).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'refresh-me',
+      client_id: 'wasm-oci-publish',
+      scope,
+      service: 'registry.example.io',
+    });
+  });
+  it('no credentials: an anonymous GET', () => {
+    expect(tokenRequest(realm, undefined, scope, undefined)).toMatchObject({ method: 'GET', headers: {} });
+  });
+  it('a registry token goes with every request to the registry, and nowhere else', () => {
+    const auth = new Authenticator({ registry: new URL('https://registry.example.io'), credentials: { registryToken: 'bearer-me' } }, () =>
+      Promise.reject(new Error('no token request for a registry token')),
+    );
+    expect(auth.headerFor(new URL('https://registry.example.io/v2/'), scope)).toEqual({ authorization: 'Bearer bearer-me' });
+    expect(auth.headerFor(new URL('https://storage.example.io/blob'), scope)).toEqual({});
+  });
 });

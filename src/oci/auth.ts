@@ -7,9 +7,18 @@ import { ActionError } from '../errors.js';
 import { parseErrorBody, RegistryError, statusHint } from './errors.js';
 import { isInternalHost, isLoopbackHost } from './reference.js';
 
-export interface Credentials {
-  username: string;
-  password: string;
+/**
+ * What a registry may be given, as Docker's config holds it: a user name and password; an identity token (an
+ * OAuth2 refresh token: `identitytoken`, or a credential helper's user `<token>`), exchanged at the token realm
+ * with the refresh-token grant; or a registry token (`registrytoken`), sent as the Bearer token as it is.
+ */
+export type Credentials = { username: string; password: string } | { identityToken: string } | { registryToken: string };
+
+/** Every secret a credential holds, for masking. */
+export function secretsOf(credentials: Credentials | undefined): string[] {
+  if (!credentials) return [];
+  if ('password' in credentials) return [credentials.password];
+  return ['identityToken' in credentials ? credentials.identityToken : credentials.registryToken];
 }
 
 export interface Challenge {
@@ -50,7 +59,7 @@ export function parseChallenge(header: string): Challenge | undefined {
   return { scheme: m[1]!.toLowerCase(), params };
 }
 
-export function basicAuthorization(credentials: Credentials): string {
+export function basicAuthorization(credentials: { username: string; password: string }): string {
   return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
 
@@ -63,13 +72,46 @@ export function tokenFromResponse(body: unknown): string | undefined {
   return undefined;
 }
 
-/** What the authenticator needs of the transport: a GET with retries and without authentication. */
-export type TokenRequest = (url: URL, headers: Record<string, string>, operation: string) => Promise<{ status: number; text: string }>;
+/** A token request: the GET of the token spec, or the POST of its OAuth2 refresh-token grant. */
+export interface TokenRequestInit {
+  url: URL;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** What the authenticator needs of the transport: a request with retries and without authentication. */
+export type TokenRequest = (init: TokenRequestInit, operation: string) => Promise<{ status: number; text: string }>;
+
+/**
+ * The token request for `scope` (distribution docs/spec/auth: token.md, oauth.md): Basic credentials ask with a
+ * GET; an identity token is a refresh token, exchanged with a form POST (grant_type=refresh_token), as
+ * distribution's and containerd's clients do; no credentials ask anonymously.
+ */
+export function tokenRequest(
+  realm: URL,
+  service: string | undefined,
+  scope: string,
+  creds: Credentials | undefined,
+  clientId = 'oci-client',
+): TokenRequestInit {
+  if (creds && 'identityToken' in creds) {
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken, client_id: clientId, scope });
+    if (service) form.set('service', service);
+    return { url: realm, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() };
+  }
+  const url = new URL(realm);
+  if (service) url.searchParams.set('service', service);
+  url.searchParams.set('scope', scope);
+  return { url, method: 'GET', headers: creds && 'password' in creds ? { authorization: basicAuthorization(creds) } : {} };
+}
 
 export interface AuthenticatorOptions {
   /** The registry's origin: its credentials and tokens go to this scheme, host and port only. */
   registry: URL;
   credentials?: Credentials;
+  /** The OAuth2 client_id sent with a refresh-token grant: a name for the registry's audit log. */
+  clientId?: string;
   /** Called with every token obtained, so the caller can mask it in logs. */
   onSecret?: (secret: string) => void;
   log?: (line: string) => void;
@@ -86,7 +128,11 @@ export class Authenticator {
   constructor(
     private readonly options: AuthenticatorOptions,
     private readonly requestToken: TokenRequest,
-  ) {}
+  ) {
+    // A registry token needs no exchange: it goes with every request to the registry (moby does the same).
+    const creds = options.credentials;
+    if (creds && 'registryToken' in creds) this.authorizations.set(ANY_SCOPE, `Bearer ${creds.registryToken}`);
+  }
 
   /**
    * The Authorization header for a request to `url`: only to the registry's own origin, never to a redirect
@@ -117,8 +163,10 @@ export class Authenticator {
     if (creds && registry.protocol === 'http:' && !isLoopbackHost(registry.host)) {
       throw refuse(`refusing to send credentials over plain HTTP to ${registry.host}: only this machine's own registries get them without TLS`);
     }
+    if (creds && 'registryToken' in creds) throw refuse('the registry refused the registry token from the Docker config');
     if (challenge?.scheme === 'basic') {
       if (!creds) throw refuse('the registry asks for a user name and password and none was given');
+      if (!('password' in creds)) throw refuse('the registry asks for a user name and password, and the Docker config holds a token for it');
       this.authorizations.set(ANY_SCOPE, basicAuthorization(creds));
       return;
     }
@@ -134,11 +182,9 @@ export class Authenticator {
     if (!isInternalHost(registry.hostname) && isInternalHost(realm.hostname) && realm.hostname !== registry.hostname) {
       throw refuse(`the registry at ${registry.host} sent its token request to ${realm.origin}, an internal address: refusing to send credentials there`);
     }
-    if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
-    realm.searchParams.set('scope', scope);
     this.options.log?.(`token from ${realm.origin}${realm.pathname} for ${scope}`);
     const what = `${operation}: token request`;
-    const res = await this.requestToken(realm, creds ? { authorization: basicAuthorization(creds) } : {}, what);
+    const res = await this.requestToken(tokenRequest(realm, challenge.params.service, scope, creds, this.options.clientId), what);
     if (res.status !== 200) {
       throw new RegistryError(res.status, what, parseErrorBody(res.text), statusHint(res.status === 400 ? 401 : res.status));
     }

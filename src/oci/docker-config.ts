@@ -1,33 +1,92 @@
-// Credentials saved by `docker login` / docker/login-action in ~/.docker/config.json ("auths").
+// Credentials that `docker login`, docker/login-action and the cloud logins leave, looked up as docker's CLI
+// does (docker/cli cli/config: configfile/file.go, credentials/*): DOCKER_AUTH_CONFIG first, then
+// $DOCKER_CONFIG/config.json (else ~/.docker/config.json): `credHelpers[registry]`, else `credsStore`, else
+// `auths`. A credential helper is run as `docker-credential-<name> get` with the server URL on stdin, no shell.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Buffer } from 'node:buffer';
+import { ActionError } from '../errors.js';
 import type { Credentials } from './auth.js';
 import { DOCKER_HUB } from './reference.js';
 
-/** Docker keys its auths by host, sometimes with a scheme or path; compare bare hosts (wasm-pkg-tools#176). */
+interface AuthEntry {
+  auth?: string;
+  username?: string;
+  password?: string;
+  identitytoken?: string;
+  registrytoken?: string;
+}
+
+interface DockerConfig {
+  auths?: Record<string, AuthEntry>;
+  credsStore?: string;
+  credHelpers?: Record<string, string>;
+}
+
+/** Runs `docker-credential-<name> get` with `serverUrl` on stdin: its exit code and what it printed. */
+export type HelperRunner = (name: string, serverUrl: string) => Promise<{ code: number; stdout: string }>;
+
+/** The key Docker files a registry under: the bare host, Docker Hub's historical URL. */
+function configKey(registry: string): string {
+  return registry === DOCKER_HUB ? 'https://index.docker.io/v1/' : registry.toLowerCase();
+}
+
+/** Docker keys its auths by host, sometimes with a scheme or path; compare bare hosts (ConvertToHostname; wasm-pkg-tools#176). */
 function bareHost(key: string): string {
-  return key
+  const host = key
     .replace(/^[a-z]+:\/\//i, '')
     .split('/')[0]!
     .toLowerCase();
+  return host === 'index.docker.io' || host === 'docker.io' ? DOCKER_HUB : host;
 }
 
 export function dockerConfigPath(env: NodeJS.ProcessEnv): string {
   return join(env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'config.json');
 }
 
-export function credentialsFromDockerConfig(registry: string, env: NodeJS.ProcessEnv): Credentials | undefined {
-  let config: { auths?: Record<string, { auth?: string; username?: string; password?: string }> };
+export async function credentialsFromDockerConfig(
+  registry: string,
+  env: NodeJS.ProcessEnv,
+  runHelper: HelperRunner = runCredentialHelper,
+): Promise<Credentials | undefined> {
+  const fromEnv = parseConfig(env.DOCKER_AUTH_CONFIG);
+  const found = fromEnv?.auths && fromAuths(fromEnv.auths, registry);
+  if (found) return found;
+  let config: DockerConfig | undefined;
   try {
-    config = JSON.parse(readFileSync(dockerConfigPath(env), 'utf8')) as typeof config;
+    config = parseConfig(readFileSync(dockerConfigPath(env), 'utf8'));
   } catch {
-    return undefined; // no config or unreadable: anonymous
+    config = undefined; // no config or unreadable: anonymous
   }
-  const wanted = registry === DOCKER_HUB ? ['index.docker.io', 'docker.io', DOCKER_HUB] : [registry.toLowerCase()];
-  for (const [key, entry] of Object.entries(config.auths ?? {})) {
-    if (!wanted.includes(bareHost(key))) continue;
+  if (!config) return undefined;
+  const key = configKey(registry);
+  const helper = config.credHelpers?.[key] ?? config.credHelpers?.[registry] ?? config.credsStore;
+  if (helper) {
+    const fromHelper = await helperCredentials(helper, key, registry, runHelper);
+    if (fromHelper) return fromHelper;
+  }
+  return config.auths ? fromAuths(config.auths, registry) : undefined;
+}
+
+function parseConfig(text: string | undefined): DockerConfig | undefined {
+  if (!text?.trim()) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `auths` entry for the registry: the exact key first, then any key that names the same host. */
+function fromAuths(auths: Record<string, AuthEntry>, registry: string): Credentials | undefined {
+  const exact = auths[configKey(registry)];
+  const entries = [...(exact ? [exact] : []), ...Object.entries(auths).flatMap(([k, e]) => (bareHost(k) === registry.toLowerCase() ? [e] : []))];
+  for (const entry of entries) {
+    if (entry.registrytoken) return { registryToken: entry.registrytoken };
+    if (entry.identitytoken) return { identityToken: entry.identitytoken };
     if (entry.auth) {
       const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
@@ -37,3 +96,45 @@ export function credentialsFromDockerConfig(registry: string, env: NodeJS.Proces
   }
   return undefined;
 }
+
+/** The credential helper protocol (docker/docker-credential-helpers credentials/credentials.go). */
+async function helperCredentials(name: string, serverUrl: string, registry: string, runHelper: HelperRunner): Promise<Credentials | undefined> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new ActionError('credentials', `the Docker config names the credential helper "${name}" for ${registry}: not a helper name`);
+  }
+  const { code, stdout } = await runHelper(name, serverUrl);
+  if (code !== 0) {
+    // The exact text every helper prints when it has nothing for this server: not an error.
+    if (stdout.trim() === 'credentials not found in native keychain') return undefined;
+    throw new ActionError(
+      'credentials',
+      `docker-credential-${name} could not give credentials for ${registry}: ${stdout.trim().slice(0, 200) || `exit code ${code}`}`,
+    );
+  }
+  let answer: { Username?: unknown; Secret?: unknown };
+  try {
+    answer = JSON.parse(stdout) as { Username?: unknown; Secret?: unknown };
+  } catch {
+    throw new ActionError('credentials', `docker-credential-${name} answered for ${registry} with something other than JSON`);
+  }
+  if (typeof answer.Secret !== 'string' || answer.Secret === '') return undefined;
+  // The user `<token>` means the secret is an identity token (native_store.go).
+  if (answer.Username === '<token>') return { identityToken: answer.Secret };
+  return { username: typeof answer.Username === 'string' ? answer.Username : '', password: answer.Secret };
+}
+
+export const runCredentialHelper: HelperRunner = (name, serverUrl) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(`docker-credential-${name}`, ['get'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'ENOENT'
+          ? new ActionError('credentials', `the Docker config names the credential helper "${name}", but docker-credential-${name} is not on PATH`)
+          : new ActionError('credentials', `docker-credential-${name} could not run: ${err.message}`),
+      ),
+    );
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
+    child.stdin.end(serverUrl);
+  });

@@ -18,6 +18,8 @@ export interface TransportOptions {
   registry: string;
   plainHttp: boolean;
   credentials?: Credentials;
+  /** The OAuth2 client_id of refresh-token grants (auth.ts). */
+  clientId?: string;
   retry?: RetryPolicy;
   /** Called with every token the client obtains, so the caller can mask it in logs. */
   onSecret?: (secret: string) => void;
@@ -84,9 +86,9 @@ export class Transport {
       ...(options.connect ? { connect: options.connect } : {}),
     });
     this.auth = new Authenticator(
-      { registry: this.base, credentials: options.credentials, onSecret: options.onSecret, log: options.log },
-      async (url, headers, operation) => {
-        const res = await this.exchange(url, () => ({ method: 'GET', headers }), operation, true);
+      { registry: this.base, credentials: options.credentials, clientId: options.clientId, onSecret: options.onSecret, log: options.log },
+      async ({ url, method, headers, body }, operation) => {
+        const res = await this.exchange(url, () => ({ method, headers, body }), operation, true);
         return { status: res.statusCode, text: (await readLimited(res.body, ERROR_BODY_LIMIT)).toString('utf8') };
       },
     );
