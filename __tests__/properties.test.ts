@@ -7,8 +7,7 @@ import { ActionError } from '../src/errors.js';
 import { deriveTags, sanitizeTag } from '../src/github/tags.js';
 import { buildArtifact } from '../src/artifact/manifest.js';
 import { sha256Digest } from '../src/oci/spec.js';
-import { TopLevelSections } from '../src/wasm/sections.js';
-import { exportSection, IMPORT_DESC, importSection, PREAMBLE, section, str } from './helpers/wasm-bytes.js';
+import { exportSection, IMPORT_DESC, importSection, PREAMBLE, readInPieces, section, str } from './helpers/wasm-bytes.js';
 
 const token = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{0,15}$/);
 const quotable = fc.string({ maxLength: 40 }).filter((s) => !s.includes('\n'));
@@ -154,13 +153,7 @@ describe('config and manifest', () => {
             ...importSection(imports),
             ...exportSection(exports),
           ]);
-          const sections = new TopLevelSections(bytes.length);
-          for (let at = 0, i = 0; at < bytes.length; i++) {
-            const next = Math.min(bytes.length, at + cuts[i % cuts.length]!);
-            sections.push(bytes.subarray(at, next));
-            at = next;
-          }
-          sections.end();
+          const sections = readInPieces(bytes, cuts);
           expect(sections.kind).toBe('component');
           expect(sections.names).toEqual({ imports: imports.filter(([, k]) => k !== 'module').map(([n]) => n), exports: exports.map(([n]) => n) });
         },

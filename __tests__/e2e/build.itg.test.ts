@@ -7,7 +7,7 @@ import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startCacheServer, type CacheServer } from '../helpers/cache-server.js';
 import { runAction, ROOT, type ActionRun } from '../helpers/action.js';
 import { tmp } from '../helpers/components.js';
-import { copyToLayout, rawConfig, rawManifest } from '../helpers/skopeo.js';
+import { firstLayerJson, rawConfig, rawManifest } from '../helpers/skopeo.js';
 
 const CRATES = join(ROOT, '__tests__', 'fixtures', 'crates');
 // Debian's cargo (it has the wasm32-wasi standard library) ahead of any rustup cargo.
@@ -179,10 +179,7 @@ describe('building a crate', () => {
       env: { PATH, GITHUB_WORKSPACE: workspace },
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const referrer = JSON.parse(await rawManifest(`${registry.host}/acme/json-tool@${run.outputs['sbom-digest']}`));
-    const layout = tmp('sbom-crate');
-    await copyToLayout(`${registry.host}/acme/json-tool@${run.outputs['sbom-digest']}`, layout);
-    const bom = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', referrer.layers[0].digest.slice(7)), 'utf8'));
+    const { layer: bom } = await firstLayerJson(`${registry.host}/acme/json-tool@${run.outputs['sbom-digest']}`);
     expect(bom.metadata.component).toMatchObject({ name: 'json-tool', version: '0.2.0' });
     const lock = readFileSync(join(crate, 'Cargo.lock'), 'utf8');
     const locked = [...lock.matchAll(/name = "([^"]+)"\nversion = "([^"]+)"/g)].map((m) => `pkg:cargo/${m[1]}@${m[2]}`).filter((p) => !p.includes('json-tool'));
@@ -206,10 +203,7 @@ describe('building a crate', () => {
       env: { PATH, GITHUB_WORKSPACE: workspace },
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const referrer = JSON.parse(await rawManifest(`${registry.host}/acme/sbom-ws@${run.outputs['sbom-digest']}`));
-    const layout = tmp('sbom-ws');
-    await copyToLayout(`${registry.host}/acme/sbom-ws@${run.outputs['sbom-digest']}`, layout);
-    const bom = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', referrer.layers[0].digest.slice(7)), 'utf8'));
+    const { layer: bom } = await firstLayerJson(`${registry.host}/acme/sbom-ws@${run.outputs['sbom-digest']}`);
     expect(bom.metadata.component).toMatchObject({ name: 'app', version: '0.3.0' });
     const listed = Object.fromEntries(bom.components.map((c: { name: string; scope?: string }) => [c.name, c.scope ?? 'required']));
     expect(listed).toEqual({

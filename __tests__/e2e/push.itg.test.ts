@@ -9,7 +9,7 @@ import { registryForSuite, startRegistry, TEST_CREDENTIALS, type AuthMode, type 
 import { TEST_IDENTITY_TOKEN } from '../helpers/token-server.js';
 import { runAction } from '../helpers/action.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
-import { copyToLayout, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
+import { copyToLayout, firstLayerJson, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
 import { exportSection, PREAMBLE, section, str } from '../helpers/wasm-bytes.js';
 
 const sha256 = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
@@ -205,10 +205,7 @@ describe('SBOM referrer', () => {
       env: { SOURCE_DATE_EPOCH: EPOCH },
     });
     expect(run.code, run.stdout).toBe(0);
-    const referrer = JSON.parse(await rawManifest(`${registry.host}/acme/audited@${run.outputs['sbom-digest']}`));
-    const layout = tmp('auditable-sbom');
-    await copyToLayout(`${registry.host}/acme/audited@${run.outputs['sbom-digest']}`, layout);
-    const bom = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', referrer.layers[0].digest.slice(7)), 'utf8'));
+    const { layer: bom } = await firstLayerJson(`${registry.host}/acme/audited@${run.outputs['sbom-digest']}`);
     expect(bom.metadata.component).toMatchObject({ name: 'greeter', version: '2.1.0' });
     expect(bom.components.map((c: { purl: string; scope?: string }) => [c.purl, c.scope ?? 'required'])).toEqual([
       ['pkg:cargo/autocfg@1.1.0', 'excluded'],

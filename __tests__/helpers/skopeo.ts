@@ -2,6 +2,9 @@
 // answering skopeo lives in the test's own process, so a synchronous exec would deadlock.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const exec = promisify(execFile);
 type WithCredentials = { credentials?: { username: string; password: string } };
@@ -29,4 +32,13 @@ export async function listTags(repo: string, registry?: WithCredentials): Promis
 /** Copies an image to an OCI layout directory, byte for byte (skopeo keeps digests). */
 export async function copyToLayout(ref: string, dir: string, registry?: WithCredentials): Promise<void> {
   await skopeo(['copy', '--src-tls-verify=false', ...creds('--src-creds', registry), `docker://${ref}`, `oci:${dir}:copy`]);
+}
+
+/** The first layer of an artifact (an SBOM, a Sigstore bundle) as JSON, read back through skopeo. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read back from a registry, probed freely by the tests
+export async function firstLayerJson(ref: string, registry?: WithCredentials): Promise<{ manifest: unknown; layer: any }> {
+  const manifest = JSON.parse(await rawManifest(ref, registry)) as { layers: Array<{ digest: string }> };
+  const dir = await mkdtemp(join(tmpdir(), 'first-layer-'));
+  await copyToLayout(ref, dir, registry);
+  return { manifest, layer: JSON.parse(await readFile(join(dir, 'blobs', 'sha256', manifest.layers[0]!.digest.slice(7)), 'utf8')) };
 }

@@ -1,4 +1,5 @@
 // Hand-made component bytes, for tests of the section reader: the encodings of Binary.md, nothing more.
+import { TopLevelSections } from '../../src/wasm/sections.js';
 
 export const PREAMBLE = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
 
@@ -26,4 +27,16 @@ export function importSection(items: Array<[string, keyof typeof IMPORT_DESC]>):
 /** Exports of index 0, without a type ascription (the trailing 0x00). */
 export function exportSection(items: Array<[string, keyof typeof EXPORT_SORT]>): number[] {
   return section(11, [...leb(items.length), ...items.flatMap(([n, k]) => [0x00, ...str(n), ...EXPORT_SORT[k], 0x00, 0x00])]);
+}
+
+/** Streams `bytes` through the section reader in pieces of the `cuts` sizes (cycled), then ends it. */
+export function readInPieces(bytes: Buffer, cuts: number[] = [bytes.length]): TopLevelSections {
+  const sections = new TopLevelSections(bytes.length);
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const next = Math.min(bytes.length, at + cuts[i % cuts.length]!);
+    sections.push(bytes.subarray(at, next));
+    at = next;
+  }
+  sections.end();
+  return sections;
 }

@@ -5,7 +5,7 @@ import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { TopLevelSections } from '../../src/wasm/sections.js';
 import { parseDepSection } from '../../src/wasm/auditable.js';
-import { exportSection, leb, PREAMBLE, section, str } from '../helpers/wasm-bytes.js';
+import { exportSection, leb, PREAMBLE, readInPieces, section, str } from '../helpers/wasm-bytes.js';
 
 const MODULE_PREAMBLE = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 // The schema's shape (rust-secure-code/cargo-auditable cargo-auditable.schema.json): indices for dependencies.
@@ -27,33 +27,22 @@ const coreModule = (custom: Buffer) => [
 const component = (module: number[]) =>
   Buffer.from([...PREAMBLE, ...section(0, [...str('component-name'), 0x00]), ...section(1, module), ...exportSection([['run', 'func']])]);
 
-function read(bytes: Buffer, cuts: number[] = [bytes.length]): TopLevelSections {
-  const sections = new TopLevelSections(bytes.length);
-  for (let at = 0, i = 0; at < bytes.length; i++) {
-    const next = Math.min(bytes.length, at + cuts[i % cuts.length]!);
-    sections.push(bytes.subarray(at, next));
-    at = next;
-  }
-  sections.end();
-  return sections;
-}
-
 describe('the .dep-v0 section', () => {
   it("is found inside a component's core module, however the bytes are split", () => {
     const bytes = component(coreModule(payload));
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), (cuts) => {
-        expect(read(bytes, cuts).depSection?.equals(payload)).toBe(true);
+        expect(readInPieces(bytes, cuts).depSection?.equals(payload)).toBe(true);
       }),
     );
   });
 
   it('is found in a core module itself', () => {
-    expect(read(Buffer.from(coreModule(payload))).depSection?.equals(payload)).toBe(true);
+    expect(readInPieces(Buffer.from(coreModule(payload))).depSection?.equals(payload)).toBe(true);
   });
 
   it('is absent when no module holds one, or when one is larger than a real list could be', () => {
-    expect(read(component([...MODULE_PREAMBLE, ...section(0, [...str('name'), 0x00])])).depSection).toBeUndefined();
+    expect(readInPieces(component([...MODULE_PREAMBLE, ...section(0, [...str('name'), 0x00])])).depSection).toBeUndefined();
     // A core module whose .dep-v0 payload is 5 MiB (past the 4 MiB bound): headers built by hand, payload streamed.
     const payloadSize = 5 * 1024 * 1024;
     const name = str('.dep-v0');
