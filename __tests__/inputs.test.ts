@@ -23,7 +23,7 @@ describe('readSettings: what the inputs become', () => {
       {},
       {
         component: '',
-        repository: undefined,
+        repositories: [],
         tags: [],
         username: 'octocat', // ${{ github.actor }}
         password: '', // ${{ github.token }}: only the runner knows it
@@ -43,17 +43,31 @@ describe('readSettings: what the inputs become', () => {
       { 'cargo-args': `-p hello --features "a b" --config 'x=1'` },
       { build: expect.objectContaining({ cargoArgs: ['-p', 'hello', '--features', 'a b', '--config', 'x=1'] }) as Settings['build'] },
     ],
-    ['an image: parsed, Docker Hub spelled out', { image: 'docker.io/acme/hello' }, { repository: { registry: 'registry-1.docker.io', name: 'acme/hello' } }],
+    [
+      'an image: parsed, Docker Hub spelled out',
+      { image: 'docker.io/acme/hello' },
+      { repositories: [{ registry: 'registry-1.docker.io', name: 'acme/hello' }] },
+    ],
+    [
+      'several images, by line or comma, each once: one artifact for each',
+      { image: 'ghcr.io/acme/hello\ndocker.io/acme/hello, ghcr.io/acme/hello' },
+      {
+        repositories: [
+          { registry: 'ghcr.io', name: 'acme/hello' },
+          { registry: 'registry-1.docker.io', name: 'acme/hello' },
+        ],
+      },
+    ],
     ['tags by comma or line, trimmed, once each', { tags: 'v1, edge\nv1\n\n' }, { tags: ['v1', 'edge'] }],
     [
       "docker/metadata-action's tags output: full references name the image",
       { tags: 'ghcr.io/acme/hello:1.2.3\nghcr.io/acme/hello:1.2\nghcr.io/acme/hello:latest' },
-      { repository: { registry: 'ghcr.io', name: 'acme/hello' }, tags: ['1.2.3', '1.2', 'latest'] },
+      { repositories: [{ registry: 'ghcr.io', name: 'acme/hello' }], tags: ['1.2.3', '1.2', 'latest'] },
     ],
     [
       'full references of the image given, mixed with bare tags',
       { image: '127.0.0.1:5000/acme/x', tags: '127.0.0.1:5000/acme/x:1.0\nedge' },
-      { repository: { registry: '127.0.0.1:5000', name: 'acme/x' }, tags: ['1.0', 'edge'] },
+      { repositories: [{ registry: '127.0.0.1:5000', name: 'acme/x' }], tags: ['1.0', 'edge'] },
     ],
     [
       "docker/metadata-action's annotations output: levels stripped, index levels set aside",
@@ -110,8 +124,6 @@ describe('readSettings: what it refuses, naming the input', () => {
     [{ image: 'https://ghcr.io/acme/hello' }, /input "image": .*must not have a scheme/],
     [{ image: 'ghcr.io/Acme/hello' }, /input "image": .*must be lower case/],
     [{ tags: 'ok, not ok' }, /input "tags": tag "not ok" is not valid/],
-    [{ tags: 'ghcr.io/acme/a:1\nghcr.io/acme/b:1' }, /inputs "image" and "tags" name 2 images \(ghcr.io\/acme\/a, ghcr.io\/acme\/b\)/],
-    [{ image: 'ghcr.io/acme/a', tags: 'ghcr.io/acme/b:1' }, /name 2 images/],
     [{ tags: 'ghcr.io/acme/a' }, /input "tags": "ghcr.io\/acme\/a" names an image but no tag/],
     [{ tags: 'ghcr.io/acme/a:-x' }, /input "tags": tag "-x" is not valid/],
     [{ push: 'maybe' }, /input "push" must be true or false, got "maybe"/],

@@ -48,8 +48,8 @@ export interface Settings {
   component: string;
   /** How to build the crate; undefined when a prebuilt component was given. */
   build: BuildSettings | undefined;
-  /** Undefined: ghcr.io/<owner>/<crate or file name>, known once the component is. */
-  repository: Repository | undefined;
+  /** The images to publish the one artifact to (`image`, and full references in `tags`). None: ghcr.io/<owner>/<crate or file name>, known once the component is. */
+  repositories: Repository[];
   /** Explicit tags; empty means: derive from the event. */
   tags: string[];
   username: string;
@@ -91,7 +91,13 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     throw new ActionError('input', 'input "component" is required when "build" is none: the path of the .wasm file to publish');
   }
   const cargoArgs = naming('cargo-args', () => splitArgs(input('cargo-args')));
-  const image = input('image') ? naming('image', () => parseRepository(input('image'))) : undefined;
+  const images = naming('image', () =>
+    input('image')
+      .split(/[,\n]/)
+      .map((i) => i.trim())
+      .filter((i) => i !== '')
+      .map(parseRepository),
+  );
   const entries = naming('tags', () =>
     input('tags')
       .split(/[,\n]/)
@@ -99,7 +105,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
       .filter((t) => t !== '')
       .map(parseTagEntry),
   );
-  const repository = oneImage(image, entries);
+  const repositories = allImages(images, entries);
   const tags = entries.map((e) => e.tag);
   const annotations = parseAnnotations(input('annotations'));
 
@@ -117,7 +123,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
             cargoComponentVersion: input('cargo-component-version'),
             cache: parseBoolean('cache', input('cache')),
           },
-    repository,
+    repositories,
     tags: [...new Set(tags)],
     username: input('username'),
     password: input('password'),
@@ -195,17 +201,11 @@ function parseTagEntry(entry: string): { tag: string; repository?: Repository } 
   return { repository: parseRepository(entry.slice(0, colon)), tag: assertValidTag(entry.slice(colon + 1)) };
 }
 
-/** The image: from `image`, or named by full references in `tags`; one image, for now. */
-function oneImage(image: Repository | undefined, entries: Array<{ repository?: Repository }>): Repository | undefined {
-  const named = new Map(entries.flatMap((e) => (e.repository ? [[formatRepository(e.repository), e.repository] as const] : [])));
-  if (image) named.set(formatRepository(image), image);
-  if (named.size > 1) {
-    throw new ActionError(
-      'input',
-      `inputs "image" and "tags" name ${named.size} images (${[...named.keys()].join(', ')}): this action publishes to one image per step`,
-    );
-  }
-  return [...named.values()][0];
+/** The images: those `image` lists and those full references in `tags` name, each once, in that order. */
+function allImages(images: Repository[], entries: Array<{ repository?: Repository }>): Repository[] {
+  const named = new Map<string, Repository>();
+  for (const r of [...images, ...entries.flatMap((e) => (e.repository ? [e.repository] : []))]) named.set(formatRepository(r), r);
+  return [...named.values()];
 }
 
 function parseSbomChoice(value: string): SbomChoice {

@@ -29,7 +29,7 @@ import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
 import { RetryPolicy } from './oci/policy.js';
-import { pushManifest, type PushResult } from './oci/push.js';
+import { pushManifest, type ManifestToPush, type PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
 import { secretsOf } from './oci/auth.js';
 import { attachReferrer, type Referrer } from './oci/referrers.js';
@@ -59,9 +59,9 @@ async function publish(target: { registry?: string }): Promise<void> {
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
   const built = settings.build ? await (await import('./cargo/build-crate.js')).buildCrate(settings.build, actionsBuildLog, env) : undefined;
   const componentPath = built?.path ?? settings.component;
-  const repository = settings.repository ?? defaultRepository(built?.crate?.name ?? componentPath, event);
-  target.registry = repository.registry;
-  const image = formatRepository(repository);
+  const repositories = settings.repositories.length > 0 ? settings.repositories : [defaultRepository(built?.crate?.name ?? componentPath, event)];
+  target.registry = repositories[0]!.registry;
+  const images = repositories.map(formatRepository);
 
   const { facts, layer, created } = await readComponent(componentPath, built, event, env);
 
@@ -70,7 +70,9 @@ async function publish(target: { registry?: string }): Promise<void> {
   // Where nothing can be pushed, the layout is the result: write one even when none was asked for.
   const layoutDir = settings.ociLayout ?? (readOnly ? join(env.RUNNER_TEMP ?? tmpdir(), 'wasm-oci-publish', 'layout') : undefined);
   const sign = push && shouldSign(settings.sign, env); // decided before anything is pushed
-  const client = push ? await openRepository(settings, repository, event.serverUrl) : undefined;
+  const targets = push
+    ? await Promise.all(repositories.map(async (repository) => ({ repository, client: await openRepository(settings, repository, event.serverUrl) })))
+    : [];
   try {
     const { release, version, ...planned } = planTags(settings, event);
     let tags = planned.tags;
@@ -92,27 +94,31 @@ async function publish(target: { registry?: string }): Promise<void> {
     }
     if (readOnly) core.notice(skippedPushNotice(readOnly, layoutDir ?? ''));
 
-    let pushed: PushResult | undefined;
     const referrers: Referred[] = [];
     let attestations: Attestations | undefined;
-    if (client) {
+    let results: PushOutcome[] = [];
+    if (targets.length > 0) {
       if (tags.length === 0) throw new ActionError('input', 'no tag could be derived from this event: set the "tags" input');
-      const payload = pushPayload(artifact, componentPath);
-      pushed = release ? await pushRelease(client, payload, release, settings.latest) : await pushManifest(client, payload, tags);
-      tags = pushed.tags;
-      core.info(`pushed ${image}@${artifact.manifest.descriptor.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
-      if (sbom) referrers.push(await attach(client, artifact, 'SBOM', sbom));
-      if (sign) attestations = await attestRun(client, settings, event, repository, artifact, created, sbom, version, referrers);
+      results = await pushEverywhere(targets, pushPayload(artifact, componentPath), release, tags, settings.latest);
+      const done = results.filter((r): r is PushOutcome & { pushed: PushResult } => r.pushed !== undefined);
+      for (const r of done) {
+        const sbomReferrer = sbom ? await attach(r.client, artifact, 'SBOM', sbom) : undefined;
+        if (sbomReferrer && r === done[0]) referrers.push(sbomReferrer); // the same manifest everywhere: listed once
+      }
+      if (sign && done.length > 0) attestations = await attestRun(done, settings, event, artifact, created, sbom, version, referrers);
     }
+    const pushed = results.find((r) => r.pushed)?.pushed;
+    tags = pushed?.tags ?? tags;
 
     const report = publishReport({
-      image,
+      images,
+      references: results.flatMap((r) => (r.pushed ? r.pushed.tags.map((t) => `${formatRepository(r.repository)}:${t}`) : [])),
+      pushedImages: results.flatMap((r) => (r.pushed ? [formatRepository(r.repository)] : [])),
       component: componentPath,
       facts,
       manifestDigest: artifact.manifest.descriptor.digest,
       configDigest: artifact.config.descriptor.digest,
       layer,
-      tags,
       pushed,
       skippedBecause: readOnly,
       ociLayout: layoutDir,
@@ -127,9 +133,66 @@ async function publish(target: { registry?: string }): Promise<void> {
       const { upsertPreviewComment } = await import('./github/pr-comment.js');
       await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, { ...report, headSha: event.headSha });
     }
+    const failed = results.filter((r) => r.error !== undefined);
+    if (failed.length > 0) throw pushFailure(results);
   } finally {
-    await client?.close();
+    await Promise.all(targets.map((t) => t.client.close()));
   }
+}
+
+interface PushOutcome {
+  repository: Repository;
+  client: RepositoryClient;
+  pushed?: PushResult;
+  error?: unknown;
+}
+
+/**
+ * Pushes the one artifact to every image: registries in parallel, the repositories of one registry one after
+ * another, each after the first mounting the blobs from it (no second upload). A failure at one image does
+ * not stop the others; what happened at each is returned.
+ */
+async function pushEverywhere(
+  targets: Array<{ repository: Repository; client: RepositoryClient }>,
+  payload: ManifestToPush,
+  release: { tags: string[]; version: string } | undefined,
+  tags: string[],
+  latest: Settings['latest'],
+): Promise<PushOutcome[]> {
+  const byRegistry = new Map<string, typeof targets>();
+  for (const t of targets) byRegistry.set(t.repository.registry, [...(byRegistry.get(t.repository.registry) ?? []), t]);
+  const outcomes = new Map<(typeof targets)[number], PushOutcome>();
+  await Promise.all(
+    [...byRegistry.values()].map(async (group) => {
+      let source: string | undefined; // a repository of this registry that has the blobs now
+      for (const t of group) {
+        try {
+          const pushed = release ? await pushRelease(t.client, payload, release, latest, source) : await pushManifest(t.client, payload, tags, source);
+          core.info(
+            `pushed ${formatRepository(t.repository)}@${payload.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`,
+          );
+          outcomes.set(t, { ...t, pushed });
+          source ??= t.repository.name;
+        } catch (error) {
+          outcomes.set(t, { ...t, error });
+        }
+      }
+    }),
+  );
+  return targets.map((t) => outcomes.get(t)!);
+}
+
+/** One error for the images that failed, saying which were published. */
+function pushFailure(results: PushOutcome[]): Error {
+  const failed = results.filter((r) => r.error !== undefined);
+  const published = results.filter((r) => r.pushed).map((r) => formatRepository(r.repository));
+  if (results.length === 1) return failed[0]!.error as Error;
+  const reasons = failed.map((r) => `${formatRepository(r.repository)}: ${r.error instanceof Error ? r.error.message : String(r.error)}`).join('; ');
+  return new ActionError(
+    'registry-protocol',
+    `publishing failed at ${failed.length} of ${results.length} images (${reasons}); ${published.length ? `published to ${published.join(', ')}` : 'published nowhere'}`,
+    { cause: failed[0]!.error },
+  );
 }
 
 /** The component's facts and digest (one streaming pass), its world from the crate, and `created` from the commit. */
@@ -191,10 +254,9 @@ async function makeSbom(
  * token Fulcio certifies. An organization's image also gets a storage record.
  */
 async function attestRun(
-  client: RepositoryClient,
+  targets: Array<{ repository: Repository; client: RepositoryClient }>,
   settings: Settings,
   event: EventFacts,
-  repository: Repository,
   artifact: BuiltArtifact,
   created: string,
   sbom: Referrer | undefined,
@@ -207,7 +269,7 @@ async function attestRun(
   ]);
   const token = await core.getIDToken('sigstore'); // masked by @actions/core
   const services = resolveServices(settings.sigstore, event.privateRepository !== true);
-  const image = formatRepository(repository);
+  const images = targets.map((t) => formatRepository(t.repository));
   const digest = artifact.manifest.descriptor.digest;
   const log = { warning: (m: string) => core.warning(m), debug: (m: string) => core.debug(m) };
   const store =
@@ -223,21 +285,23 @@ async function attestRun(
     ...(sbomJson ? [{ kind: 'SBOM attestation' as const, predicate: { type: sbomPredicateType(sbomJson), params: sbomJson } }] : []),
   ];
   for (const { kind, predicate } of predicates) {
-    const bundle = await signStatement(inTotoStatement(image, digest, predicate), services, { getToken: () => Promise.resolve(token) });
-    referrers.push(await attach(client, artifact, kind, signatureReferrer(bundle, created, predicate.type)));
+    // One bundle whose subjects are every image, attached beside each of them, stored in GitHub once.
+    const bundle = await signStatement(inTotoStatement(images, digest, predicate), services, { getToken: () => Promise.resolve(token) });
+    for (const [i, t] of targets.entries()) {
+      const attached = await attach(t.client, artifact, kind, signatureReferrer(bundle, created, predicate.type));
+      if (i === 0) referrers.push(attached);
+    }
     const stored = await store?.(bundle, kind === 'signature' ? 'provenance' : 'SBOM');
     if (kind === 'signature') result.provenance = stored;
     else result.sbom = { stored, predicateType: predicate.type };
   }
-  if (settings.githubToken && event.ownerIsOrganization) {
-    await recordStorage(
-      settings.githubToken,
-      result.owner,
-      { name: image, digest, version, registryUrl: `https://${repository.registry}`, repository: event.repository },
-      log,
-    );
-  } else {
-    core.debug("no storage record: the repository is not an organization's");
+  for (const t of targets) {
+    if (settings.githubToken && event.ownerIsOrganization) {
+      const record = { name: formatRepository(t.repository), digest, version, registryUrl: `https://${t.repository.registry}`, repository: event.repository };
+      await recordStorage(settings.githubToken, result.owner, record, log);
+    } else {
+      core.debug("no storage record: the repository is not an organization's");
+    }
   }
   return result;
 }

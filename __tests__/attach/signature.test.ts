@@ -21,7 +21,7 @@ const claims: RunClaims = {
   run_id: '42',
   run_attempt: '1',
 };
-const provenanceStatement = (image: string, digest: string, c: RunClaims) => inTotoStatement(image, digest, provenancePredicate(c, 'https://github.com'));
+const provenanceStatement = (image: string, digest: string, c: RunClaims) => inTotoStatement([image], digest, provenancePredicate(c, 'https://github.com'));
 
 describe('signStatement', () => {
   let services: SigstoreServices;

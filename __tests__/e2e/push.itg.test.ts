@@ -7,7 +7,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registryForSuite, startRegistry, TEST_CREDENTIALS, type AuthMode, type TestRegistry } from '../helpers/registry.js';
 import { TEST_IDENTITY_TOKEN } from '../helpers/token-server.js';
-import { runAction } from '../helpers/action.js';
+import { errorMessage, runAction } from '../helpers/action.js';
+import { startProxy } from '../helpers/proxy.js';
 import { helloComponentFile, tmp } from '../helpers/components.js';
 import { copyToLayout, firstLayerJson, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
 import { exportSection, PREAMBLE, section, str } from '../helpers/wasm-bytes.js';
@@ -312,6 +313,71 @@ describe('credentials that docker/login-action and cloud logins leave', () => {
       expect(await listTags(`${registry.host}/acme/helped`, registry)).toEqual(['v1']);
     } finally {
       await registry.stop();
+    }
+  });
+});
+
+describe('one artifact, several images', () => {
+  const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+
+  it('two repositories of one registry (the second mounts the blobs) and another registry with its own credentials: one digest everywhere', async () => {
+    const a = await startRegistry('anonymous');
+    const b = await startRegistry('htpasswd');
+    const front = await startProxy({ target: a.host }); // to see the mount requests
+    try {
+      const config = tmp('docker-two');
+      writeFileSync(
+        join(config, 'config.json'),
+        JSON.stringify({ auths: { [b.host]: { auth: Buffer.from(`${TEST_CREDENTIALS.username}:${TEST_CREDENTIALS.password}`).toString('base64') } } }),
+      );
+      const images = [`${front.host}/acme/one`, `${front.host}/acme/two`, `${b.host}/acme/three`];
+      const run = await runAction({
+        inputs: { component: await helloComponentFile(), image: images.join('\n'), tags: 'v1' },
+        env: { DOCKER_CONFIG: config, SOURCE_DATE_EPOCH: EPOCH },
+      });
+      expect(run.code, run.stdout).toBe(0);
+      const digest = run.outputs.digest!;
+      expect(run.outputs.refs?.split('\n')).toEqual(images.map((i) => `${i}@${digest}`));
+      expect(run.outputs.tags?.split('\n').sort()).toEqual(images.map((i) => `${i}:v1`).sort());
+      for (const [host, name, registry] of [
+        [a.host, 'acme/one', a],
+        [a.host, 'acme/two', a],
+        [b.host, 'acme/three', b],
+      ] as const) {
+        expect(sha(await rawManifest(`${host}/${name}:v1`, registry))).toBe(digest);
+        expect(await listTags(`${host}/${name}`, registry)).toContain(digest.replace(':', '-')); // the SBOM went with each
+      }
+      // acme/two got the component's blobs by mount from acme/one: none of them was uploaded to it.
+      const mounts = front.requests.filter((r) => r.method === 'POST' && r.url.startsWith('/v2/acme/two/blobs/uploads/?mount='));
+      expect(mounts).toHaveLength(2);
+      expect(mounts.every((r) => r.url.includes('&from=acme%2Fone'))).toBe(true);
+      const artifactBlobs = [run.outputs['layer-digest']!, run.outputs['config-digest']!].map(encodeURIComponent);
+      const uploads = front.requests.filter((r) => r.method === 'PUT' && r.url.startsWith('/v2/acme/two/blobs/'));
+      expect(uploads.filter((r) => artifactBlobs.some((d) => r.url.includes(d)))).toEqual([]);
+    } finally {
+      await front.stop();
+      await a.stop();
+      await b.stop();
+    }
+  });
+
+  it('a failure at one registry fails the step once the others are done, naming what was published', async () => {
+    const a = await startRegistry('anonymous');
+    const b = await startRegistry('htpasswd');
+    try {
+      const run = await runAction({
+        inputs: { component: await helloComponentFile(), image: `${a.host}/acme/fine,${b.host}/acme/denied`, tags: 'v1', sbom: 'false' },
+        env: { SOURCE_DATE_EPOCH: EPOCH },
+      });
+      expect(run.code).toBe(1);
+      expect(errorMessage(run)).toMatch(
+        new RegExp(`publishing failed at 1 of 2 images \\(${b.host}/acme/denied: .*none was given\\); published to ${a.host}/acme/fine`),
+      );
+      expect(await listTags(`${a.host}/acme/fine`)).toEqual(['v1']);
+      expect(run.outputs.refs).toBe(`${a.host}/acme/fine@${run.outputs.digest}`);
+    } finally {
+      await a.stop();
+      await b.stop();
     }
   });
 });

@@ -40,24 +40,27 @@ describe('report', () => {
 
 describe('publishReport', () => {
   const run: RunResult = {
-    image: 'ghcr.io/acme/hello',
+    images: ['ghcr.io/acme/hello'],
+    pushedImages: ['ghcr.io/acme/hello'],
+    references: ['ghcr.io/acme/hello:1.0.0', 'ghcr.io/acme/hello:latest'],
     component: 'target/hello.wasm',
     facts: { kind: 'component', imports: ['wasi:cli/environment@0.2.0'], exports: ['wasi:http/incoming-handler@0.2.0'], target: null },
     manifestDigest: 'sha256:aaa',
     configDigest: 'sha256:ccc',
     layer: { digest: 'sha256:lll', size: 1717 },
-    tags: ['1.0.0', 'latest'],
     pushed: { uploaded: ['sha256:lll'], skipped: ['sha256:ccc'] },
     referrers: [],
   };
   it('a pushed component: full references, its names, what was sent', () => {
-    expect(publishReport(run)).toEqual({ ...report, referrers: [] });
+    expect(publishReport(run)).toEqual({ ...report, images: ['ghcr.io/acme/hello'], referrers: [] });
   });
   it('nothing pushed: no references, the reason; a core module is wasip1 with no names', () => {
     const r = publishReport({
       ...run,
       facts: { kind: 'module' },
       pushed: undefined,
+      pushedImages: [],
+      references: [],
       skippedBecause: 'this pull request comes from a fork',
       ociLayout: '/tmp/l',
     });

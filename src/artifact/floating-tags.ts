@@ -37,9 +37,10 @@ export async function pushRelease(
   manifest: ManifestToPush,
   release: { tags: string[]; version: string },
   latest: LatestPolicy,
+  mountFrom?: string,
 ): Promise<PushResult> {
   const own = release.tags.slice(0, 1); // deriveTags puts the full version first
-  const pushed = await pushManifest(client, manifest, own);
+  const pushed = await pushManifest(client, manifest, own, mountFrom);
   const moving = floatingTags(release.tags, release.version, await client.listTags(), latest).filter((t) => !own.includes(t));
   for (const tag of moving) await client.putManifest(tag, manifest.bytes, manifest.mediaType);
   return { ...pushed, tags: [...own, ...moving] };

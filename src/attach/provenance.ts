@@ -90,12 +90,15 @@ export function sbomPredicateType(sbom: Record<string, unknown>): string {
   return CYCLONEDX_PREDICATE;
 }
 
-/** An in-toto v1 statement over the manifest (actions/toolkit packages/attest/src/intoto.ts). */
-export function inTotoStatement(image: string, manifestDigest: string, predicate: { type: string; params: object }): Buffer {
+/**
+ * An in-toto v1 statement over the manifest (actions/toolkit packages/attest/src/intoto.ts): one subject per
+ * image it was published to, all of the same digest.
+ */
+export function inTotoStatement(images: string[], manifestDigest: string, predicate: { type: string; params: object }): Buffer {
   return Buffer.from(
     JSON.stringify({
       _type: IN_TOTO_STATEMENT_V1,
-      subject: [{ name: image, digest: { sha256: manifestDigest.replace(/^sha256:/, '') } }],
+      subject: images.map((name) => ({ name, digest: { sha256: manifestDigest.replace(/^sha256:/, '') } })),
       predicateType: predicate.type,
       predicate: predicate.params,
     }),

@@ -4,7 +4,9 @@ import type { WasmFacts } from '../wasm/inspect.js';
 import { code, codeList } from './markdown.js';
 
 export interface PublishReport {
+  /** The first image; `images` has them all (one artifact, one digest everywhere). */
   image: string;
+  images?: string[];
   /** Path of the .wasm that was published. */
   component: string;
   digest: string;
@@ -39,14 +41,17 @@ export interface Referred {
 
 /** What a run did, gathered from its steps. */
 export interface RunResult {
-  image: string;
+  /** Every image the artifact was to be published to. */
+  images: string[];
+  /** Those it was published to. */
+  pushedImages: string[];
+  /** Full references pushed, `<image>:<tag>`. */
+  references: string[];
   component: string;
   facts: WasmFacts;
   manifestDigest: string;
   configDigest: string;
   layer: { digest: string; size: number };
-  /** Tags as given or derived (bare). */
-  tags: string[];
   /** Undefined when nothing was pushed. */
   pushed?: { uploaded: string[]; skipped: string[] };
   skippedBecause?: string;
@@ -69,14 +74,16 @@ export interface Attestations {
 
 export function publishReport(r: RunResult): PublishReport {
   const component = r.facts.kind === 'component' ? r.facts : undefined;
+  const images = r.pushedImages.length > 0 ? r.pushedImages : r.images;
   return {
-    image: r.image,
+    image: images[0] ?? '',
+    images,
     component: r.component,
     digest: r.manifestDigest,
     configDigest: r.configDigest,
     layerDigest: r.layer.digest,
     size: r.layer.size,
-    tags: r.pushed ? r.tags.map((t) => `${r.image}:${t}`) : [],
+    tags: r.references,
     pushed: r.pushed !== undefined,
     skippedBecause: r.skippedBecause,
     uploaded: r.pushed?.uploaded ?? [],
@@ -96,6 +103,7 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
   const outputs = {
     digest: r.digest,
     ref: `${r.image}@${r.digest}`,
+    refs: (r.images ?? [r.image]).map((image) => `${image}@${r.digest}`).join('\n'),
     tags: r.tags.join('\n'),
     'config-digest': r.configDigest,
     'layer-digest': r.layerDigest,
@@ -122,7 +130,7 @@ export function writeOutputs(r: PublishReport): void {
 
 export function summaryMarkdown(r: PublishReport): string {
   const rows: Array<[string, string]> = [
-    ['Image', code(r.image, true)],
+    ['Image', codeList(r.images ?? [r.image], '<br>', { inTable: true })],
     ['Digest', code(r.digest, true)],
     ['Tags', codeList(r.tags, '<br>', { inTable: true })],
     ['Kind', r.os === 'wasip2' ? 'component (wasip2)' : 'core module (wasip1)'],

@@ -102,7 +102,8 @@ export function tokenRequest(
   }
   const url = new URL(realm);
   if (service) url.searchParams.set('service', service);
-  url.searchParams.set('scope', scope);
+  // Several scopes (a mount also pulls from its source) are one `scope` parameter each (token.md).
+  for (const one of scope.split(' ')) url.searchParams.append('scope', one);
   return { url, method: 'GET', headers: creds && 'password' in creds ? { authorization: basicAuthorization(creds) } : {} };
 }
 

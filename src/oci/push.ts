@@ -19,10 +19,11 @@ export interface PushResult {
   tags: string[];
 }
 
-export async function pushManifest(client: RepositoryClient, manifest: ManifestToPush, tags: string[]): Promise<PushResult> {
+/** `mountFrom`: another repository of the same registry that already holds the blobs (a cross-repository mount). */
+export async function pushManifest(client: RepositoryClient, manifest: ManifestToPush, tags: string[], mountFrom?: string): Promise<PushResult> {
   // Blobs are independent: send them together (keep-alive connections are pooled by the transport).
   // Wait for all of them, even after a failure, so no upload is still running when this returns.
-  const settled = await Promise.allSettled(manifest.blobs.map((b) => client.pushBlob(b.descriptor, b.source)));
+  const settled = await Promise.allSettled(manifest.blobs.map((b) => client.pushBlob(b.descriptor, b.source, mountFrom)));
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   const sent = settled.map((s) => (s as PromiseFulfilledResult<boolean>).value);

@@ -86,12 +86,12 @@ export class RepositoryClient {
    * same). Afterwards the blob must be there under our digest with our size: a registry that ignored the
    * digest, or a file that changed under us, fails here instead of in the manifest push.
    */
-  async pushBlob(desc: Descriptor, source: BlobSource): Promise<boolean> {
+  async pushBlob(desc: Descriptor, source: BlobSource, mountFrom?: string): Promise<boolean> {
     if (await this.blobExists(desc.digest)) return false;
     const attempts = this.attempts();
     for (;;) {
       try {
-        await this.uploadOnce(desc, source);
+        await this.uploadOnce(desc, source, mountFrom);
         break;
       } catch (err) {
         if (!(await attempts.afterError(err, `upload of blob ${desc.digest} broke; starting it again`))) throw err;
@@ -101,11 +101,28 @@ export class RepositoryClient {
     return true;
   }
 
-  private async uploadOnce(desc: Descriptor, source: BlobSource): Promise<void> {
+  /**
+   * One upload session. With `mountFrom` (another repository of this registry that has the blob), it asks
+   * for a cross-repository mount first (distribution-spec "Mounting a blob from another repository"): 201 is
+   * done, 202 is an upload session the registry opened instead, which the upload then uses. The token must
+   * also allow pulling from that repository.
+   */
+  private async uploadOnce(desc: Descriptor, source: BlobSource, mountFrom?: string): Promise<void> {
+    const mount = mountFrom ? `?mount=${encodeURIComponent(desc.digest)}&from=${encodeURIComponent(mountFrom)}` : '';
     const start = await this.transport.send(
-      { method: 'POST', url: `${this.path}/blobs/uploads/`, headers: { 'content-length': '0' }, expect: [202], operation: `upload of blob ${desc.digest}` },
-      this.scope,
+      {
+        method: 'POST',
+        url: `${this.path}/blobs/uploads/${mount}`,
+        headers: { 'content-length': '0' },
+        expect: mountFrom ? [201, 202] : [202],
+        operation: `upload of blob ${desc.digest}`,
+      },
+      mountFrom ? `${this.scope} repository:${mountFrom}:pull` : this.scope,
     );
+    if (start.status === 201) {
+      this.log?.(`blob ${desc.digest} mounted from ${mountFrom}`);
+      return;
+    }
     let location = this.location(start.header('location'), start.url, desc.digest);
     if (desc.size > this.upload.chunkThreshold) {
       const minChunk = Number(start.header('oci-chunk-min-length') ?? 0);
