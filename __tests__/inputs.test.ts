@@ -49,6 +49,11 @@ describe('readSettings: what the inputs become', () => {
       { repositories: [{ registry: 'registry-1.docker.io', name: 'acme/hello' }] },
     ],
     [
+      'a workspace: {crate} images, one per component, resolved after the build',
+      { image: 'ghcr.io/acme/{crate}\ndocker.io/acme/wasm-{crate}' },
+      { repositories: [], crateImages: ['ghcr.io/acme/{crate}', 'docker.io/acme/wasm-{crate}'] },
+    ],
+    [
       'several images, by line or comma, each once: one artifact for each',
       { image: 'ghcr.io/acme/hello\ndocker.io/acme/hello, ghcr.io/acme/hello' },
       {
@@ -124,6 +129,9 @@ describe('readSettings: what it refuses, naming the input', () => {
     [{ image: 'https://ghcr.io/acme/hello' }, /input "image": .*must not have a scheme/],
     [{ image: 'ghcr.io/Acme/hello' }, /input "image": .*must be lower case/],
     [{ tags: 'ok, not ok' }, /input "tags": tag "not ok" is not valid/],
+    [{ image: 'ghcr.io/acme/{crate}', component: 'x.wasm' }, /\{crate\} names one image per component of a cargo build; it cannot go with "component"/],
+    [{ image: 'ghcr.io/acme/{crate}\nghcr.io/acme/fixed' }, /cannot go with "component" or with images without it/],
+    [{ image: 'ghcr.io/Acme/{crate}' }, /input "image": .*lower case/],
     [{ tags: 'ghcr.io/acme/a' }, /input "tags": "ghcr.io\/acme\/a" names an image but no tag/],
     [{ tags: 'ghcr.io/acme/a:-x' }, /input "tags": tag "-x" is not valid/],
     [{ push: 'maybe' }, /input "push" must be true or false, got "maybe"/],

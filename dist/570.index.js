@@ -10,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildCrate: () => (/* binding */ buildCrate)
+  buildCrate: () => (/* binding */ buildCrate),
+  buildCrates: () => (/* binding */ buildCrates)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -209,6 +210,13 @@ async function componentize(core, kind) {
 
 
 async function buildCrate(s, log, env) {
+    return (await buildCrates(s, log, env, false))[0];
+}
+/**
+ * One cargo build; `all`: every .wasm it produced (a workspace's components, one build for all of them),
+ * else exactly one (more is an error that names them).
+ */
+async function buildCrates(s, log, env, all) {
     const cwd = (0,external_node_path_.resolve)(s.workingDirectory);
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'Cargo.toml'))) {
         throw new errors/* ActionError */.l('build', `there is no Cargo.toml in ${s.workingDirectory}: set "working-directory" to the crate, or give a prebuilt "component"`);
@@ -248,10 +256,23 @@ async function buildCrate(s, log, env) {
         }
         throw new errors/* ActionError */.l('build', `the build failed${err ? `: ${err.message}${err.file ? ` (${err.file}:${err.line}:${err.column})` : ''}` : ` (cargo exited with ${run.code})`}`);
     }
-    const artifact = pickArtifact(wasmArtifacts(run.stdout), metadata);
-    log.info(`cargo ${artifact.fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifact.path}`);
+    const found = wasmArtifacts(run.stdout);
+    // In the order of their paths: cargo finishes them in whatever order its jobs end.
+    const artifacts = all && found.length > 0 ? [...found].sort((a, b) => (a.path < b.path ? -1 : 1)) : [pickArtifact(found, metadata)];
+    const fresh = artifacts.every((a) => a.fresh);
+    log.info(`cargo ${fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifacts.map((a) => a.path).join(', ')}`);
     if (plan)
         await saveCache(plan, restored, log);
+    const compiled = compiledPackages(run.stdout, target);
+    const built = [];
+    for (const artifact of artifacts) {
+        built.push(await finish(artifact, { mode, target, metadata, cwd, compiled }, log));
+    }
+    return built;
+}
+/** One artifact of the build: a preview1 module made a component, and its crate's facts. */
+async function finish(artifact, b, log) {
+    const { mode, target, metadata, cwd } = b;
     let path = artifact.path;
     if (mode === 'cargo' && (0,commands/* isPreview1Target */.dj)(target) && (await (0,inspect/* wasmBinaryKind */.W)(path)) === 'module') {
         const kind = artifact.kinds.includes('bin') ? 'command' : 'reactor';
@@ -269,7 +290,7 @@ async function buildCrate(s, log, env) {
         crateDir: cwd,
         workspaceRoot: metadata.workspace_root,
         packageKey: crate ? (0,cargo_crate/* packageKey */.M)(crate) : undefined,
-        compiled: compiledPackages(run.stdout, target),
+        compiled: b.compiled,
     };
 }
 function pickArtifact(artifacts, metadata) {

@@ -56,7 +56,8 @@ function parseCargoLock(text) {
 
 
 
-async function lockedPackages(cwd, workspaceRoot, compiled) {
+/** `root` (name@version): only what it depends on, directly or not, is its; another component of the same build is not. */
+async function lockedPackages(cwd, workspaceRoot, compiled, root) {
     const lock = parseCargoLock(await (0,promises_.readFile)((0,external_node_path_.join)(workspaceRoot, 'Cargo.lock'), 'utf8'));
     // After the build every package is local: no network is needed here.
     const out = await (0,exec/* getExecOutput */.H)('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'], { cwd, silent: true, ignoreReturnCode: true });
@@ -70,8 +71,9 @@ async function lockedPackages(cwd, workspaceRoot, compiled) {
         if (key)
             built.set(key, (built.get(key) ?? true) && host);
     }
+    const reachable = root ? closure(lock, root) : undefined;
     return lock
-        .filter((p) => built.has(p.ref))
+        .filter((p) => built.has(p.ref) && (reachable === undefined || reachable.has(p.ref)))
         .map((p) => ({ ...p, license: licenses.get(p.ref) ?? undefined, ...(built.get(p.ref) ? { excluded: true } : {}) }));
 }
 /** `serde 1.0.152 (registry+…)` (cargo before 1.77) or `registry+…#serde@1.0.152` / `path+file:///…/app#0.3.0` (since). */
@@ -86,6 +88,19 @@ function keyFromPackageId(id) {
         return fragment;
     const name = id.split('#')[0].replace(/\/+$/, '').split('/').pop();
     return name ? `${name}@${fragment}` : undefined;
+}
+/** The refs `root` depends on through Cargo.lock, itself included. */
+function closure(lock, root) {
+    const byRef = new Map(lock.map((p) => [p.ref, p]));
+    const seen = new Set();
+    const queue = [root];
+    for (let ref = queue.pop(); ref !== undefined; ref = queue.pop()) {
+        if (seen.has(ref))
+            continue;
+        seen.add(ref);
+        queue.push(...(byRef.get(ref)?.dependencies ?? []));
+    }
+    return seen;
 }
 
 

@@ -50,6 +50,8 @@ export interface Settings {
   build: BuildSettings | undefined;
   /** The images to publish the one artifact to (`image`, and full references in `tags`). None: ghcr.io/<owner>/<crate or file name>, known once the component is. */
   repositories: Repository[];
+  /** `image` entries holding `{crate}`: a workspace's components, each published as its own image. */
+  crateImages: string[];
   /** Explicit tags; empty means: derive from the event. */
   tags: string[];
   username: string;
@@ -91,13 +93,20 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     throw new ActionError('input', 'input "component" is required when "build" is none: the path of the .wasm file to publish');
   }
   const cargoArgs = naming('cargo-args', () => splitArgs(input('cargo-args')));
-  const images = naming('image', () =>
-    input('image')
-      .split(/[,\n]/)
-      .map((i) => i.trim())
-      .filter((i) => i !== '')
-      .map(parseRepository),
-  );
+  const imageEntries = input('image')
+    .split(/[,\n]/)
+    .map((i) => i.trim())
+    .filter((i) => i !== '');
+  // `{crate}`: one image per component of a workspace, named after its crate (checked with a stand-in name).
+  const crateImages = imageEntries.filter((i) => i.includes('{crate}'));
+  naming('image', () => crateImages.forEach((i) => parseRepository(i.replaceAll('{crate}', 'crate'))));
+  if (crateImages.length > 0 && (component !== '' || crateImages.length !== imageEntries.length)) {
+    throw new ActionError(
+      'input',
+      'input "image": {crate} names one image per component of a cargo build; it cannot go with "component" or with images without it',
+    );
+  }
+  const images = naming('image', () => imageEntries.filter((i) => !i.includes('{crate}')).map(parseRepository));
   const entries = naming('tags', () =>
     input('tags')
       .split(/[,\n]/)
@@ -124,6 +133,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
             cache: parseBoolean('cache', input('cache')),
           },
     repositories,
+    crateImages,
     tags: [...new Set(tags)],
     username: input('username'),
     password: input('password'),

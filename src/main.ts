@@ -11,7 +11,7 @@ import { metadataActionOutputsUnread } from './github/metadata-action.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
-import { publishReport, writeOutputs, writeSummary, type Attestations, type Referred } from './github/report.js';
+import { publishReport, writeOutputs, writeSummary, writeWorkspaceOutputs, type Attestations, type PublishReport, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
@@ -25,7 +25,7 @@ import { writeOciLayout } from './artifact/oci-layout.js';
 import type { BuiltComponent } from './cargo/build-crate.js';
 import type { SbomChoice } from './attach/sbom-referrer.js';
 import type { AuditedDependencies } from './wasm/auditable.js';
-import { formatRepository, type Repository } from './oci/reference.js';
+import { formatRepository, parseRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
 import { RetryPolicy } from './oci/policy.js';
@@ -57,12 +57,60 @@ async function publish(target: { registry?: string }): Promise<void> {
 
   // What a run does not use is not loaded: building (@actions/cache), SBOM (CycloneDX), signing
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
-  const built = settings.build ? await (await import('./cargo/build-crate.js')).buildCrate(settings.build, actionsBuildLog, env) : undefined;
-  const componentPath = built?.path ?? settings.component;
-  const repositories = settings.repositories.length > 0 ? settings.repositories : [defaultRepository(built?.crate?.name ?? componentPath, event)];
-  target.registry = repositories[0]!.registry;
-  const images = repositories.map(formatRepository);
+  // With `{crate}` in `image`, one build gives every component of the workspace, each its own image.
+  const workspace = settings.crateImages.length > 0;
+  const builds = settings.build ? await (await import('./cargo/build-crate.js')).buildCrates(settings.build, actionsBuildLog, env, workspace) : [undefined];
+  const published: Published[] = [];
+  for (const built of builds) {
+    const componentPath = built?.path ?? settings.component;
+    const repositories = workspace
+      ? imagesForCrate(settings.crateImages, built?.crate?.name ?? basename(componentPath))
+      : settings.repositories.length > 0
+        ? settings.repositories
+        : [defaultRepository(built?.crate?.name ?? componentPath, event)];
+    target.registry ??= repositories[0]!.registry;
+    published.push(await publishComponent(settings, event, env, built, componentPath, repositories));
+  }
 
+  const reports = published.map((p) => p.report);
+  if (reports.length === 1) writeOutputs(reports[0]!);
+  else writeWorkspaceOutputs(reports);
+  await writeSummary(reports);
+  if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
+    const { upsertPreviewComment } = await import('./github/pr-comment.js');
+    for (const report of reports.filter((r) => r.pushed)) {
+      await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, { ...report, headSha: event.headSha });
+    }
+  }
+  const failure = published.find((p) => p.failure)?.failure;
+  if (failure) throw failure;
+}
+
+/** A workspace's images for one crate: `{crate}` replaced by the crate's name, made a valid repository name. */
+function imagesForCrate(templates: string[], crate: string): Repository[] {
+  const name = crate
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  return templates.map((t) => parseRepository(t.replaceAll('{crate}', name)));
+}
+
+interface Published {
+  report: PublishReport;
+  /** Set when publishing failed at some image: thrown once every component's outputs are written. */
+  failure?: Error;
+}
+
+/** One component: read it, make its artifact, push it to its images with its SBOM and attestations. */
+async function publishComponent(
+  settings: Settings,
+  event: EventFacts,
+  env: NodeJS.ProcessEnv,
+  built: BuiltComponent | undefined,
+  componentPath: string,
+  repositories: Repository[],
+): Promise<Published> {
+  const images = repositories.map(formatRepository);
   const { facts, layer, created } = await readComponent(componentPath, built, event, env);
 
   const readOnly = settings.push ? readOnlyTokenReason(event) : undefined;
@@ -127,14 +175,7 @@ async function publish(target: { registry?: string }): Promise<void> {
       version: version !== undefined && tags.includes(sanitizeTag(version)) ? sanitizeTag(version) : undefined,
       annotations: artifact.annotations,
     });
-    writeOutputs(report);
-    await writeSummary(report);
-    if (pushed && event.prNumber !== undefined && settings.prComment && settings.githubToken) {
-      const { upsertPreviewComment } = await import('./github/pr-comment.js');
-      await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, { ...report, headSha: event.headSha });
-    }
-    const failed = results.filter((r) => r.error !== undefined);
-    if (failed.length > 0) throw pushFailure(results);
+    return { report, failure: results.some((r) => r.error !== undefined) ? pushFailure(results) : undefined };
   } finally {
     await Promise.all(targets.map((t) => t.client.close()));
   }
@@ -234,7 +275,7 @@ async function makeSbom(
   const packages = !generate
     ? undefined
     : built
-      ? await (await import('./cargo/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot, built.compiled)
+      ? await (await import('./cargo/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot, built.compiled, built.packageKey)
       : layer.dependencies?.packages;
   const audited = !built && generate ? layer.dependencies?.packages.find((p) => p.ref === layer.dependencies?.root) : undefined;
   return sbomReferrer(choice, {

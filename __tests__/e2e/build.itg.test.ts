@@ -222,6 +222,33 @@ describe('building a crate', () => {
     expect(deps['serde_derive@1.0.152']).toContain('syn@1.0.107');
   });
 
+  it('a workspace with {crate} in image: one cargo build, each component its own image; the library none', async () => {
+    const { workspace, crate } = workspaceWith('multi-ws');
+    const run = await runAction({
+      inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', image: `${registry.host}/acme/{crate}`, tags: 'v1', cache: 'false' },
+      env: { PATH, GITHUB_WORKSPACE: workspace },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('::group::cargo build'))).toHaveLength(1);
+    const metadata = JSON.parse(run.outputs.metadata ?? '[]') as Array<{ ref: string; digest: string; tags: string[] }>;
+    expect(metadata.map((m) => m.ref.split('@')[0])).toEqual([`${registry.host}/acme/alpha`, `${registry.host}/acme/beta`]);
+    expect(new Set(metadata.map((m) => m.digest)).size).toBe(2);
+    expect(run.outputs).toMatchObject({ digest: '', ref: '' });
+    expect(run.outputs.refs?.split('\n')).toEqual(metadata.map((m) => m.ref));
+    for (const name of ['alpha', 'beta']) {
+      const manifest = JSON.parse(await rawManifest(`${registry.host}/acme/${name}:v1`));
+      expect(manifest.annotations).toMatchObject({ 'org.opencontainers.image.title': name, 'org.opencontainers.image.description': `The ${name} component` });
+      // Its SBOM names its own crate's dependency (common), not the other component.
+      const sbom = await firstLayerJson(
+        `${registry.host}/acme/${name}@${JSON.parse(run.outputs.metadata!).find((m: { ref: string }) => m.ref.includes(`/acme/${name}@`))['sbom-digest']}`,
+      );
+      expect(sbom.layer.metadata.component.name).toBe(name);
+      expect(sbom.layer.components.map((c: { name: string }) => c.name)).toEqual(['common']);
+    }
+    await expect(rawManifest(`${registry.host}/acme/common:v1`)).rejects.toThrow();
+    expect(run.summary.match(/^## Wasm component published/gm)).toHaveLength(2);
+  });
+
   it('no Cargo.toml and no component: says what to set', async () => {
     const run = await runAction({ inputs: { 'working-directory': tmp('empty'), image: `${registry.host}/acme/x` }, env: { PATH } });
     expect(run.code).toBe(1);

@@ -43,6 +43,14 @@ export interface BuiltComponent {
 }
 
 export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.ProcessEnv): Promise<BuiltComponent> {
+  return (await buildCrates(s, log, env, false))[0]!;
+}
+
+/**
+ * One cargo build; `all`: every .wasm it produced (a workspace's components, one build for all of them),
+ * else exactly one (more is an error that names them).
+ */
+export async function buildCrates(s: BuildSettings, log: BuildLog, env: NodeJS.ProcessEnv, all: boolean): Promise<BuiltComponent[]> {
   const cwd = resolve(s.workingDirectory);
   if (!existsSync(join(cwd, 'Cargo.toml'))) {
     throw new ActionError('build', `there is no Cargo.toml in ${s.workingDirectory}: set "working-directory" to the crate, or give a prebuilt "component"`);
@@ -88,10 +96,29 @@ export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.Pr
       `the build failed${err ? `: ${err.message}${err.file ? ` (${err.file}:${err.line}:${err.column})` : ''}` : ` (cargo exited with ${run.code})`}`,
     );
   }
-  const artifact = pickArtifact(wasmArtifacts(run.stdout), metadata);
-  log.info(`cargo ${artifact.fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifact.path}`);
+  const found = wasmArtifacts(run.stdout);
+  // In the order of their paths: cargo finishes them in whatever order its jobs end.
+  const artifacts = all && found.length > 0 ? [...found].sort((a, b) => (a.path < b.path ? -1 : 1)) : [pickArtifact(found, metadata)];
+  const fresh = artifacts.every((a) => a.fresh);
+  log.info(
+    `cargo ${fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifacts.map((a) => a.path).join(', ')}`,
+  );
   if (plan) await saveCache(plan, restored, log);
+  const compiled = compiledPackages(run.stdout, target);
+  const built: BuiltComponent[] = [];
+  for (const artifact of artifacts) {
+    built.push(await finish(artifact, { mode, target, metadata, cwd, compiled }, log));
+  }
+  return built;
+}
 
+/** One artifact of the build: a preview1 module made a component, and its crate's facts. */
+async function finish(
+  artifact: WasmArtifact,
+  b: { mode: BuildMode; target: string; metadata: CargoMetadata; cwd: string; compiled: Map<string, { host: boolean }> },
+  log: BuildLog,
+): Promise<BuiltComponent> {
+  const { mode, target, metadata, cwd } = b;
   let path = artifact.path;
   if (mode === 'cargo' && isPreview1Target(target) && (await wasmBinaryKind(path)) === 'module') {
     const kind = artifact.kinds.includes('bin') ? 'command' : 'reactor';
@@ -109,7 +136,7 @@ export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.Pr
     crateDir: cwd,
     workspaceRoot: metadata.workspace_root,
     packageKey: crate ? packageKey(crate) : undefined,
-    compiled: compiledPackages(run.stdout, target),
+    compiled: b.compiled,
   };
 }
 

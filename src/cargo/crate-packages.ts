@@ -15,7 +15,8 @@ interface MetadataPackage {
   license: string | null;
 }
 
-export async function lockedPackages(cwd: string, workspaceRoot: string, compiled: Map<string, { host: boolean }>): Promise<LockedPackage[]> {
+/** `root` (name@version): only what it depends on, directly or not, is its; another component of the same build is not. */
+export async function lockedPackages(cwd: string, workspaceRoot: string, compiled: Map<string, { host: boolean }>, root?: string): Promise<LockedPackage[]> {
   const lock = parseCargoLock(await readFile(join(workspaceRoot, 'Cargo.lock'), 'utf8'));
   // After the build every package is local: no network is needed here.
   const out = await getExecOutput('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'], { cwd, silent: true, ignoreReturnCode: true });
@@ -28,8 +29,9 @@ export async function lockedPackages(cwd: string, workspaceRoot: string, compile
     const key = byId.has(id) ? packageKey(byId.get(id)!) : keyFromPackageId(id);
     if (key) built.set(key, (built.get(key) ?? true) && host);
   }
+  const reachable = root ? closure(lock, root) : undefined;
   return lock
-    .filter((p) => built.has(p.ref))
+    .filter((p) => built.has(p.ref) && (reachable === undefined || reachable.has(p.ref)))
     .map((p) => ({ ...p, license: licenses.get(p.ref) ?? undefined, ...(built.get(p.ref) ? { excluded: true } : {}) }));
 }
 
@@ -42,4 +44,17 @@ function keyFromPackageId(id: string): string | undefined {
   if (fragment.includes('@')) return fragment;
   const name = id.split('#')[0]!.replace(/\/+$/, '').split('/').pop();
   return name ? `${name}@${fragment}` : undefined;
+}
+
+/** The refs `root` depends on through Cargo.lock, itself included. */
+function closure(lock: LockedPackage[], root: string): Set<string> {
+  const byRef = new Map(lock.map((p) => [p.ref, p]));
+  const seen = new Set<string>();
+  const queue = [root];
+  for (let ref = queue.pop(); ref !== undefined; ref = queue.pop()) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    queue.push(...(byRef.get(ref)?.dependencies ?? []));
+  }
+  return seen;
 }

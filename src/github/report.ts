@@ -128,6 +128,27 @@ export function writeOutputs(r: PublishReport): void {
   for (const [name, value] of Object.entries(reportOutputs(r))) core.setOutput(name, value);
 }
 
+/**
+ * A workspace's outputs: `metadata` holds one entry per component, `refs` and `tags` every component's; the
+ * outputs about one artifact (digest, ref, …) stay empty, since there are several.
+ */
+export function workspaceOutputs(reports: PublishReport[]): Record<string, string> {
+  const each = reports.map(reportOutputs);
+  const joined = (name: string) => each.flatMap((o) => (o[name] ? [o[name]] : [])).join('\n');
+  const empty = Object.fromEntries(Object.keys(each[0] ?? {}).map((k) => [k, '']));
+  return {
+    ...empty,
+    refs: joined('refs'),
+    tags: joined('tags'),
+    'oci-layout': each[0]?.['oci-layout'] ?? '',
+    metadata: JSON.stringify(each.map((o) => JSON.parse(o.metadata!) as unknown)),
+  };
+}
+
+export function writeWorkspaceOutputs(reports: PublishReport[]): void {
+  for (const [name, value] of Object.entries(workspaceOutputs(reports))) core.setOutput(name, value);
+}
+
 export function summaryMarkdown(r: PublishReport): string {
   const rows: Array<[string, string]> = [
     ['Image', codeList(r.images ?? [r.image], '<br>', { inTable: true })],
@@ -175,8 +196,9 @@ export function verifyCommands(r: PublishReport): string[] {
   return [`${base}${from(a.provenance)}`, ...(a.sbom ? [`${base} --predicate-type ${a.sbom.predicateType}${from(a.sbom.stored)}`] : [])];
 }
 
-export async function writeSummary(r: PublishReport): Promise<void> {
-  const markdown = summaryMarkdown(r);
+/** The job summary: a section per component published. */
+export async function writeSummary(reports: PublishReport[]): Promise<void> {
+  const markdown = reports.map(summaryMarkdown).join('\n');
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(markdown, true).write();
   } else {
