@@ -20,9 +20,25 @@ var markdown = __webpack_require__(65566);
 ;// CONCATENATED MODULE: ./src/github/pr-comment-body.ts
 // The pull-request comment: what was published and how to run it, found again by a hidden marker.
 
-/** One comment per image: a matrix publishing several components keeps one comment each. */
+/** One comment per image (a workspace's components: per set of images): a matrix of steps keeps one comment each. */
 function commentMarker(image) {
     return `<!-- wasm-oci-publish:${image} -->`;
+}
+/** The comment for a workspace's components: a row per component, the pull commands below. */
+function workspaceCommentBody(previews) {
+    const headSha = previews[0]?.headSha;
+    return [
+        commentMarker(previews.map((p) => p.image).join(',')),
+        `### Wasm component previews${headSha ? ` for ${(0,markdown/* plain */.pj)(headSha.slice(0, 7))}` : ''}`,
+        '',
+        '| Component | Reference | Tags |',
+        '|---|---|---|',
+        ...previews.map((p) => `| ${(0,markdown/* code */.aY)(p.image.split('/').pop() ?? p.image, true)} | ${(0,markdown/* code */.aY)(`${p.image}@${p.digest}`, true)} | ${(0,markdown/* codeList */.E5)(p.tags, ' ', { inTable: true })} |`),
+        '',
+        '```sh',
+        ...previews.map((p) => `wkg oci pull ${p.image}@${p.digest} -o ${p.image.split('/').pop() ?? 'app'}.wasm`),
+        '```',
+    ].join('\n');
 }
 function previewCommentBody(p) {
     const ref = `${p.image}@${p.digest}`;
@@ -57,16 +73,18 @@ function previewCommentBody(p) {
 
 
 
-async function upsertPreviewComment(token, repository, prNumber, facts) {
+/** One comment for what the step published: one component's, or a workspace's with a row per component. */
+async function upsertPreviewComment(token, repository, prNumber, previews) {
     const [owner, repo] = repository.split('/');
     // getOctokit takes GITHUB_API_URL (GHES, or a test server) for its base URL.
     const octokit = (0,github/* getOctokit */.Q)(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
-    const body = previewCommentBody(facts);
+    const body = previews.length === 1 ? previewCommentBody(previews[0]) : workspaceCommentBody(previews);
+    const marker = commentMarker(previews.map((p) => p.image).join(','));
     try {
         // GraphQL's viewer is the token's user: `github-actions` for GITHUB_TOKEN, whose REST login is `github-actions[bot]`.
         const { viewer } = await octokit.graphql('query { viewer { login } }');
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 });
-        const mine = comments.find((c) => c.body?.includes(commentMarker(facts.image)) && sameLogin(c.user?.login, viewer.login));
+        const mine = comments.find((c) => c.body?.includes(marker) && sameLogin(c.user?.login, viewer.login));
         if (mine) {
             await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
             core/* info */.pq(`updated the preview comment on #${prNumber}`);

@@ -78,9 +78,8 @@ async function publish(target: { registry?: string }): Promise<void> {
   await writeSummary(reports);
   if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
     const { upsertPreviewComment } = await import('./github/pr-comment.js');
-    for (const report of reports.filter((r) => r.pushed)) {
-      await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, { ...report, headSha: event.headSha });
-    }
+    const previews = reports.filter((r) => r.pushed).map((r) => ({ ...r, headSha: event.headSha }));
+    if (previews.length > 0) await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, previews);
   }
   const failure = published.find((p) => p.failure)?.failure;
   if (failure) throw failure;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { marked, type Tokens } from 'marked';
 import { code, codeList, plain } from '../../src/github/markdown.js';
 import { summaryMarkdown, type PublishReport } from '../../src/github/report.js';
-import { previewCommentBody } from '../../src/github/pr-comment-body.js';
+import { previewCommentBody, workspaceCommentBody } from '../../src/github/pr-comment-body.js';
 
 const HOSTILE = [
   'greet`](https://evil.example)',
@@ -100,6 +100,25 @@ describe('the summary and the comment', () => {
     expect(tokens.filter((t) => t.type === 'heading')).toHaveLength(1);
     expect((tokens.find((t): t is Tokens.Table => t.type === 'table')!.rows ?? []).every((row) => row.length === 2)).toBe(true);
     expect(marked.parse(md) as string).not.toMatch(/<(img|a|script)\b/);
+  });
+
+  it("a workspace's comment: one row per component, three columns, one marker naming both images", () => {
+    const preview = (name: string) => ({
+      image: `ghcr.io/acme/${name}`,
+      digest: `sha256:${name}`,
+      tags: [`ghcr.io/acme/${name}:pr-1`],
+      exports: [],
+      imports: [],
+      headSha: 'abc1234',
+    });
+    const md = workspaceCommentBody([preview('alpha'), preview('beta')]);
+    expect(md.split('\n')[0]).toBe('<!-- wasm-oci-publish:ghcr.io/acme/alpha,ghcr.io/acme/beta -->');
+    const table = marked.lexer(md).find((t): t is Tokens.Table => t.type === 'table')!;
+    expect(table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['`alpha`', '`ghcr.io/acme/alpha@sha256:alpha`', '`ghcr.io/acme/alpha:pr-1`'],
+      ['`beta`', '`ghcr.io/acme/beta@sha256:beta`', '`ghcr.io/acme/beta:pr-1`'],
+    ]);
+    expect(md).toContain('wkg oci pull ghcr.io/acme/beta@sha256:beta -o beta.wasm');
   });
 
   it('lists at most 100 names of each kind, then counts the rest', () => {

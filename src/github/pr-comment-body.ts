@@ -11,9 +11,28 @@ export interface PreviewFacts {
   headSha?: string;
 }
 
-/** One comment per image: a matrix publishing several components keeps one comment each. */
+/** One comment per image (a workspace's components: per set of images): a matrix of steps keeps one comment each. */
 export function commentMarker(image: string): string {
   return `<!-- wasm-oci-publish:${image} -->`;
+}
+
+/** The comment for a workspace's components: a row per component, the pull commands below. */
+export function workspaceCommentBody(previews: PreviewFacts[]): string {
+  const headSha = previews[0]?.headSha;
+  return [
+    commentMarker(previews.map((p) => p.image).join(',')),
+    `### Wasm component previews${headSha ? ` for ${plain(headSha.slice(0, 7))}` : ''}`,
+    '',
+    '| Component | Reference | Tags |',
+    '|---|---|---|',
+    ...previews.map(
+      (p) => `| ${code(p.image.split('/').pop() ?? p.image, true)} | ${code(`${p.image}@${p.digest}`, true)} | ${codeList(p.tags, ' ', { inTable: true })} |`,
+    ),
+    '',
+    '```sh',
+    ...previews.map((p) => `wkg oci pull ${p.image}@${p.digest} -o ${p.image.split('/').pop() ?? 'app'}.wasm`),
+    '```',
+  ].join('\n');
 }
 
 export function previewCommentBody(p: PreviewFacts): string {

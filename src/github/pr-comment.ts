@@ -4,18 +4,20 @@
 // ever edited. A comment that cannot be written is a warning: the publish itself succeeded.
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import { commentMarker, previewCommentBody, type PreviewFacts } from './pr-comment-body.js';
+import { commentMarker, previewCommentBody, workspaceCommentBody, type PreviewFacts } from './pr-comment-body.js';
 
-export async function upsertPreviewComment(token: string, repository: string, prNumber: number, facts: PreviewFacts): Promise<void> {
+/** One comment for what the step published: one component's, or a workspace's with a row per component. */
+export async function upsertPreviewComment(token: string, repository: string, prNumber: number, previews: PreviewFacts[]): Promise<void> {
   const [owner, repo] = repository.split('/') as [string, string];
   // getOctokit takes GITHUB_API_URL (GHES, or a test server) for its base URL.
   const octokit = getOctokit(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
-  const body = previewCommentBody(facts);
+  const body = previews.length === 1 ? previewCommentBody(previews[0]!) : workspaceCommentBody(previews);
+  const marker = commentMarker(previews.map((p) => p.image).join(','));
   try {
     // GraphQL's viewer is the token's user: `github-actions` for GITHUB_TOKEN, whose REST login is `github-actions[bot]`.
     const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 });
-    const mine = comments.find((c) => c.body?.includes(commentMarker(facts.image)) && sameLogin(c.user?.login, viewer.login));
+    const mine = comments.find((c) => c.body?.includes(marker) && sameLogin(c.user?.login, viewer.login));
     if (mine) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
       core.info(`updated the preview comment on #${prNumber}`);
