@@ -164,3 +164,40 @@ describe('connections', () => {
     expect(server!.connections()).toBeLessThanOrEqual(3); // 12 without it: one per request
   });
 });
+
+describe('a cross-repository mount', () => {
+  it('201: mounted, nothing uploaded; 202: the session the registry opened instead takes the upload', async () => {
+    const blob = Buffer.from('a layer already in acme/one');
+    const digest = sha256Digest(blob);
+    let mountAnswer = 201;
+    const stored = new Map<string, number>();
+    const c = await open((req, res) => {
+      const path = req.url.split('?')[0]!;
+      const query = new URL(req.url, 'http://x').searchParams;
+      if (req.method === 'HEAD') return stored.has(path) ? answer(res, 200, { 'content-length': String(stored.get(path)) }) : answer(res, 404);
+      if (req.method === 'POST' && query.get('mount') === digest && query.get('from') === 'acme/one') {
+        if (mountAnswer === 201) {
+          stored.set(`/v2/acme/app/blobs/${digest}`, blob.length);
+          return answer(res, 201, { location: `/v2/acme/app/blobs/${digest}` });
+        }
+        return answer(res, 202, { location: '/v2/acme/app/blobs/uploads/session-from-mount?s=1' });
+      }
+      if (req.method === 'PUT' && path === '/v2/acme/app/blobs/uploads/session-from-mount' && query.get('digest') === digest && query.get('s') === '1') {
+        stored.set(`/v2/acme/app/blobs/${digest}`, req.body.length);
+        return answer(res, 201);
+      }
+      answer(res, 500, {}, { errors: [{ code: 'UNSCRIPTED', message: `${req.method} ${req.url}` }] });
+    });
+    const desc = { mediaType: 'application/wasm', digest, size: blob.length };
+    expect(await c.pushBlob(desc, { bytes: blob }, 'acme/one')).toBe(true);
+    expect(server!.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+
+    stored.clear();
+    mountAnswer = 202;
+    expect(await c.pushBlob(desc, { bytes: blob }, 'acme/one')).toBe(true);
+    const puts = server!.requests.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.body.equals(blob)).toBe(true);
+    expect(server!.requests.filter((r) => r.method === 'POST')).toHaveLength(2); // no second session opened
+  });
+});
