@@ -13,27 +13,26 @@ import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
 import { publishReport, writeOutputs, writeSummary, writeWorkspaceOutputs, type Attestations, type PublishReport, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
+import { pushEverywhere, pushFailure, type PushOutcome } from './publish/push-everywhere.js';
+import { attach, attestRun, type AttestIO } from './publish/attest.js';
+import { makeSbom } from './publish/sbom.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
 import { defaultRepository, readSettings, type Settings } from './inputs.js';
 import { commitTimeFromGit } from './git/commit-time.js';
 import { inspectWasm } from './wasm/inspect.js';
 import { resolveCreated } from './artifact/created.js';
-import { floatingTags, pushRelease } from './artifact/floating-tags.js';
-import { buildArtifact, pushPayload, type BuiltArtifact } from './artifact/manifest.js';
+import { floatingTags } from './artifact/floating-tags.js';
+import { buildArtifact, pushPayload } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
 import type { BuiltComponent } from './cargo/build-crate.js';
-import type { SbomChoice } from './attach/sbom-referrer.js';
-import type { AuditedDependencies } from './wasm/auditable.js';
 import { formatRepository, parseRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
 import { RetryPolicy } from './oci/policy.js';
-import { pushManifest, type ManifestToPush, type PushResult } from './oci/push.js';
+import type { PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
 import { secretsOf } from './oci/auth.js';
-import { attachReferrer, type Referrer } from './oci/referrers.js';
-import { inTotoStatement, provenancePredicate, runClaims, sbomPredicateType } from './attach/provenance.js';
 
 export async function run(): Promise<void> {
   const target: { registry?: string } = {};
@@ -146,13 +145,13 @@ async function publishComponent(
     let results: PushOutcome[] = [];
     if (targets.length > 0) {
       if (tags.length === 0) throw new ActionError('input', 'no tag could be derived from this event: set the "tags" input');
-      results = await pushEverywhere(targets, pushPayload(artifact, componentPath), release, tags, settings.latest);
+      results = await pushEverywhere(targets, pushPayload(artifact, componentPath), release, tags, settings.latest, (line) => core.info(line));
       const done = results.filter((r): r is PushOutcome & { pushed: PushResult } => r.pushed !== undefined);
       for (const r of done) {
-        const sbomReferrer = sbom ? await attach(r.client, artifact, 'SBOM', sbom) : undefined;
+        const sbomReferrer = sbom ? await attach(r.client, artifact, 'SBOM', sbom, (line) => core.info(line)) : undefined;
         if (sbomReferrer && r === done[0]) referrers.push(sbomReferrer); // the same manifest everywhere: listed once
       }
-      if (sign && done.length > 0) attestations = await attestRun(done, settings, event, artifact, created, sbom, version, referrers);
+      if (sign && done.length > 0) attestations = await attestRun(done, settings, event, artifact, created, sbom, version, referrers, actionsAttestIO);
     }
     const pushed = results.find((r) => r.pushed)?.pushed;
     tags = pushed?.tags ?? tags;
@@ -180,61 +179,6 @@ async function publishComponent(
   }
 }
 
-interface PushOutcome {
-  repository: Repository;
-  client: RepositoryClient;
-  pushed?: PushResult;
-  error?: unknown;
-}
-
-/**
- * Pushes the one artifact to every image: registries in parallel, the repositories of one registry one after
- * another, each after the first mounting the blobs from it (no second upload). A failure at one image does
- * not stop the others; what happened at each is returned.
- */
-async function pushEverywhere(
-  targets: Array<{ repository: Repository; client: RepositoryClient }>,
-  payload: ManifestToPush,
-  release: { tags: string[]; version: string } | undefined,
-  tags: string[],
-  latest: Settings['latest'],
-): Promise<PushOutcome[]> {
-  const byRegistry = new Map<string, typeof targets>();
-  for (const t of targets) byRegistry.set(t.repository.registry, [...(byRegistry.get(t.repository.registry) ?? []), t]);
-  const outcomes = new Map<(typeof targets)[number], PushOutcome>();
-  await Promise.all(
-    [...byRegistry.values()].map(async (group) => {
-      let source: string | undefined; // a repository of this registry that has the blobs now
-      for (const t of group) {
-        try {
-          const pushed = release ? await pushRelease(t.client, payload, release, latest, source) : await pushManifest(t.client, payload, tags, source);
-          core.info(
-            `pushed ${formatRepository(t.repository)}@${payload.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`,
-          );
-          outcomes.set(t, { ...t, pushed });
-          source ??= t.repository.name;
-        } catch (error) {
-          outcomes.set(t, { ...t, error });
-        }
-      }
-    }),
-  );
-  return targets.map((t) => outcomes.get(t)!);
-}
-
-/** One error for the images that failed, saying which were published. */
-function pushFailure(results: PushOutcome[]): Error {
-  const failed = results.filter((r) => r.error !== undefined);
-  const published = results.filter((r) => r.pushed).map((r) => formatRepository(r.repository));
-  if (results.length === 1) return failed[0]!.error as Error;
-  const reasons = failed.map((r) => `${formatRepository(r.repository)}: ${r.error instanceof Error ? r.error.message : String(r.error)}`).join('; ');
-  return new ActionError(
-    'registry-protocol',
-    `publishing failed at ${failed.length} of ${results.length} images (${reasons}); ${published.length ? `published to ${published.join(', ')}` : 'published nowhere'}`,
-    { cause: failed[0]!.error },
-  );
-}
-
 /** The component's facts and digest (one streaming pass), its world from the crate, and `created` from the commit. */
 async function readComponent(path: string, built: BuiltComponent | undefined, event: EventFacts, env: NodeJS.ProcessEnv) {
   // git is asked for the commit's time while the component is read, and only when SOURCE_DATE_EPOCH is not set.
@@ -257,102 +201,15 @@ function planTags(settings: Settings, event: EventFacts): { tags: string[]; vers
   return { tags: floatingTags(tags, version, [], settings.latest), version, release: version ? { tags, version } : undefined };
 }
 
-/** The SBOM referrer: the user's file, or one generated with the built crate's locked packages. */
-/**
- * The SBOM referrer: the user's file, or one generated with what was compiled into the component: the built
- * crate's packages, or, for a prebuilt component, the list cargo-auditable embedded in it.
- */
-async function makeSbom(
-  choice: Exclude<SbomChoice, { kind: 'none' }>,
-  built: BuiltComponent | undefined,
-  componentPath: string,
-  layer: { digest: string; dependencies?: AuditedDependencies },
-  created: string,
-): Promise<Referrer> {
-  const { sbomReferrer } = await import('./attach/sbom-referrer.js');
-  const generate = choice.kind === 'generate';
-  const packages = !generate
-    ? undefined
-    : built
-      ? await (await import('./cargo/crate-packages.js')).lockedPackages(built.crateDir, built.workspaceRoot, built.compiled, built.packageKey)
-      : layer.dependencies?.packages;
-  const audited = !built && generate ? layer.dependencies?.packages.find((p) => p.ref === layer.dependencies?.root) : undefined;
-  return sbomReferrer(choice, {
-    name: built?.crate?.name ?? audited?.name ?? basename(componentPath),
-    version: built?.crate?.version ?? audited?.version,
-    sha256: layer.digest.slice('sha256:'.length),
-    created,
-    packages,
-    rootPackage: built?.packageKey ?? audited?.ref,
-  });
-}
-
-/**
- * Signs the build provenance, and the SBOM when there is one (actions/attest-build-provenance and attest-sbom
- * in one): each bundle is attached in the registry as a referrer and stored in GitHub's attestation API,
- * where `gh attestation verify` looks. The provenance comes from the OIDC token's claims, read from the same
- * token Fulcio certifies. An organization's image also gets a storage record.
- */
-async function attestRun(
-  targets: Array<{ repository: Repository; client: RepositoryClient }>,
-  settings: Settings,
-  event: EventFacts,
-  artifact: BuiltArtifact,
-  created: string,
-  sbom: Referrer | undefined,
-  version: string | undefined,
-  referrers: Referred[],
-): Promise<Attestations> {
-  const [{ resolveServices, signatureReferrer, signStatement }, { storeAttestation, recordStorage }] = await Promise.all([
-    import('./attach/signature.js'),
-    import('./github/attestations.js'),
-  ]);
-  const token = await core.getIDToken('sigstore'); // masked by @actions/core
-  const services = resolveServices(settings.sigstore, event.privateRepository !== true);
-  const images = targets.map((t) => formatRepository(t.repository));
-  const digest = artifact.manifest.descriptor.digest;
-  const log = { warning: (m: string) => core.warning(m), debug: (m: string) => core.debug(m) };
-  const store =
-    settings.githubToken && event.repository
-      ? (bundle: Buffer, what: string) =>
-          storeAttestation(settings.githubToken, event.repository, event.serverUrl, JSON.parse(bundle.toString('utf8')) as object, what, log)
-      : undefined;
-
-  const result: Attestations = { owner: event.repository.split('/')[0] ?? '' };
-  const sbomJson = sbom ? (JSON.parse((sbom.layers[0]!.source as { bytes: Buffer }).bytes.toString('utf8')) as Record<string, unknown>) : undefined;
-  const predicates = [
-    { kind: 'signature' as const, predicate: provenancePredicate(runClaims(token), event.serverUrl) },
-    ...(sbomJson ? [{ kind: 'SBOM attestation' as const, predicate: { type: sbomPredicateType(sbomJson), params: sbomJson } }] : []),
-  ];
-  for (const { kind, predicate } of predicates) {
-    // One bundle whose subjects are every image, attached beside each of them, stored in GitHub once.
-    const bundle = await signStatement(inTotoStatement(images, digest, predicate), services, { getToken: () => Promise.resolve(token) });
-    for (const [i, t] of targets.entries()) {
-      const attached = await attach(t.client, artifact, kind, signatureReferrer(bundle, created, predicate.type));
-      if (i === 0) referrers.push(attached);
-    }
-    const stored = await store?.(bundle, kind === 'signature' ? 'provenance' : 'SBOM');
-    if (kind === 'signature') result.provenance = stored;
-    else result.sbom = { stored, predicateType: predicate.type };
-  }
-  for (const t of targets) {
-    if (settings.githubToken && event.ownerIsOrganization) {
-      const record = { name: formatRepository(t.repository), digest, version, registryUrl: `https://${t.repository.registry}`, repository: event.repository };
-      await recordStorage(settings.githubToken, result.owner, record, log);
-    } else {
-      core.debug("no storage record: the repository is not an organization's");
-    }
-  }
-  return result;
-}
-
-async function attach(client: RepositoryClient, artifact: BuiltArtifact, kind: Referred['kind'], referrer: Referrer): Promise<Referred> {
-  const r = await attachReferrer(client, artifact.manifest.descriptor, referrer);
-  core.info(`attached the ${kind} ${r.digest} (${r.via}${r.added ? '' : ', already there'})`);
-  return { kind, digest: r.digest, via: r.via, tag: r.tag };
-}
-
 /** A client for the repository, with credentials from the inputs or Docker's config and credential helpers, all masked. */
+/** The OIDC token (masked by @actions/core) and the job log, for attestRun. */
+const actionsAttestIO: AttestIO = {
+  idToken: () => core.getIDToken('sigstore'),
+  info: (line) => core.info(line),
+  warning: (line) => core.warning(line),
+  debug: (line) => core.debug(line),
+};
+
 async function openRepository(settings: Settings, repository: Repository, serverUrl: string): Promise<RepositoryClient> {
   let password = settings.password;
   if (withholdGitHubToken(password, repository.registry, serverUrl)) {
