@@ -159,8 +159,8 @@ async function saveCache(plan, restoredKey, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/wasm/inspect.ts + 3 modules
-var inspect = __webpack_require__(90739);
+// EXTERNAL MODULE: ./src/wasm/inspect.ts + 4 modules
+var inspect = __webpack_require__(24508);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/errors.ts

@@ -25,6 +25,7 @@ import { resolveCreated } from './artifact/created.js';
 import { floatingTags } from './artifact/floating-tags.js';
 import { buildArtifact, pushPayload } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
+import { componentMetadataAnnotations } from './artifact/annotations.js';
 import type { BuiltComponent } from './cargo/build-crate.js';
 import { formatRepository, parseRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
@@ -126,7 +127,12 @@ async function publishComponent(
       facts,
       layer: { ...layer, title: built?.title ?? basename(componentPath) },
       created,
-      annotations: { ...eventAnnotations(event, built?.crate, created, version ?? built?.crate?.version ?? tags[0]), ...settings.annotations },
+      // Lowest first: the component's own metadata, the crate's and the event's, then the input.
+      annotations: {
+        ...componentMetadataAnnotations(layer.metadata),
+        ...eventAnnotations(event, built?.crate, created, version ?? built?.crate?.version ?? layer.metadata.version ?? tags[0]),
+        ...settings.annotations,
+      },
     });
     core.info(`${facts.kind} ${componentPath}: ${layer.size} bytes, ${layer.digest}`);
     core.info(`manifest ${artifact.manifest.descriptor.digest}, tags: ${tags.join(', ') || '(none)'}`);

@@ -381,3 +381,44 @@ describe('one artifact, several images', () => {
     }
   });
 });
+
+describe("a component's own metadata", () => {
+  const registry = registryForSuite('anonymous');
+
+  it('becomes the manifest annotations, below the event and the annotations input', async () => {
+    const text = (name: string, value: string) => section(0, [...str(name), ...Buffer.from(value)]);
+    const dir = tmp('described');
+    writeFileSync(
+      join(dir, 'greeter.wasm'),
+      Buffer.from([
+        ...PREAMBLE,
+        ...section(0, [...str('component-name'), 0x00, 8, ...str('greeter')]), // a name section: subsection 0, 8 bytes, the name
+        ...text('description', 'Says hello'),
+        ...text('licenses', 'MIT'),
+        ...text('authors', 'Ada'),
+        ...text('homepage', 'https://greeter.example'),
+        ...text('source', 'https://example.com/greeter.git'),
+        ...exportSection([['run', 'func']]),
+      ]),
+    );
+    const run = await runAction({
+      inputs: {
+        component: join(dir, 'greeter.wasm'),
+        image: `${registry.host}/acme/described`,
+        tags: 'v1',
+        annotations: 'org.opencontainers.image.licenses=Apache-2.0',
+      },
+      env: { SOURCE_DATE_EPOCH: EPOCH, GITHUB_REPOSITORY: 'acme/greeter' },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const manifest = JSON.parse(await rawManifest(`${registry.host}/acme/described:v1`));
+    expect(manifest.annotations).toMatchObject({
+      'org.opencontainers.image.title': 'greeter', // the component's name (no crate was built)
+      'org.opencontainers.image.description': 'Says hello',
+      'org.opencontainers.image.authors': 'Ada',
+      'org.opencontainers.image.licenses': 'Apache-2.0', // the input wins
+      'org.opencontainers.image.source': 'https://github.com/acme/greeter', // the event wins
+      'org.opencontainers.image.url': 'https://github.com/acme/greeter',
+    });
+  });
+});

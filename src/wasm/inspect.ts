@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { ActionError, isActionError } from '../errors.js';
 import { kindFromPreamble, TopLevelSections, type WasmKind } from './sections.js';
 import { parseDepSection, type AuditedDependencies } from './auditable.js';
+import type { ComponentMetadata } from './metadata.js';
 
 /** What the Wasm OCI config says of a binary (oci-wasm's `component` block, or a core module). */
 export interface ComponentFacts {
@@ -23,6 +24,8 @@ export interface InspectedWasm {
   facts: WasmFacts;
   /** cargo-auditable's dependency list (`.dep-v0`), when the binary carries one. */
   dependencies?: AuditedDependencies;
+  /** What the binary says of itself (name, description, licenses, …), from its top-level custom sections. */
+  metadata: ComponentMetadata;
   digest: string;
   size: number;
 }
@@ -64,7 +67,7 @@ export async function inspectWasm(path: string): Promise<InspectedWasm> {
   const facts: WasmFacts = sections.kind === 'module' ? { kind: 'module' } : { kind: 'component', ...sections.names, target: null };
   const depSection = sections.depSection;
   const dependencies = depSection ? parseDepSection(depSection) : undefined;
-  return { facts, digest: `sha256:${hash.digest('hex')}`, size, ...(dependencies ? { dependencies } : {}) };
+  return { facts, digest: `sha256:${hash.digest('hex')}`, size, metadata: sections.metadata, ...(dependencies ? { dependencies } : {}) };
 }
 
 /** Tells a core module from a component by its 8-byte preamble, after checking the path is a Wasm file. */

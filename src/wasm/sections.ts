@@ -14,6 +14,7 @@
 import { ActionError, isActionError } from '../errors.js';
 import { nameProblem } from './names.js';
 import { DepSectionFinder } from './auditable.js';
+import { isMetadataSection, MAX_METADATA_SECTION, readMetadataSection, type ComponentMetadata } from './metadata.js';
 
 export type ExternKind = 'module' | 'func' | 'value' | 'type' | 'component' | 'instance';
 
@@ -59,6 +60,8 @@ export function kindFromPreamble(preamble: Uint8Array): WasmKind {
 export class TopLevelSections {
   kind: WasmKind | undefined;
   readonly names: ComponentNames = { imports: [], exports: [] };
+  /** What the binary says of itself in its top-level custom sections (metadata.ts). */
+  readonly metadata: ComponentMetadata = {};
   /** Exports a world cannot hold, refused at the end (one message for all). */
   private otherExports: Array<{ name: string; kind: ExternKind }> = [];
   /** The names met so far, for the duplicate check: a set, so a component with many names reads in linear time. */
@@ -151,7 +154,10 @@ export class TopLevelSections {
     if (this.fileSize !== undefined && this.sectionStart + p.length + size > this.fileSize) {
       throw new ActionError('wasm', `${where} is ${size} bytes long, past the end of the file: the file is truncated`);
     }
-    if (this.kind === 'component' && (id === IMPORT_SECTION || id === EXPORT_SECTION)) {
+    if (id === CUSTOM_SECTION && size <= MAX_METADATA_SECTION) {
+      // Small custom sections are held to read their name: a metadata section is kept, any other dropped.
+      this.collecting = { id, bytes: Buffer.alloc(size), filled: 0, at: this.sectionStart + p.length };
+    } else if (this.kind === 'component' && (id === IMPORT_SECTION || id === EXPORT_SECTION)) {
       if (size > MAX_NAMES_SECTION) throw new ActionError('wasm', `${where} holds ${size} bytes of imports or exports, more than this action reads`);
       const bytes = Buffer.alloc(size);
       const at = this.sectionStart + p.length; // where the section's content starts in the file
@@ -166,6 +172,7 @@ export class TopLevelSections {
 
   /** `at`: the file offset of the section's content, so that errors can name a name's byte. */
   private readSection(id: number, bytes: Buffer, at: number): void {
+    if (id === CUSTOM_SECTION) return this.readCustom(bytes);
     const what = id === IMPORT_SECTION ? 'import' : 'export';
     try {
       const r = new Reader(bytes);
@@ -190,6 +197,20 @@ export class TopLevelSections {
     } catch (err) {
       if (!isActionError(err, 'wasm')) throw err;
       throw new ActionError('wasm', `its ${what} section at byte ${this.sectionStart}: ${err.message}`);
+    }
+  }
+
+  /** A custom section's name, then, for a metadata section, its payload. */
+  private readCustom(bytes: Buffer): void {
+    const r = new Reader(bytes);
+    let name: string;
+    try {
+      const length = r.u32();
+      if (length > r.left()) return;
+      name = bytes.toString('latin1', r.position(), r.position() + length);
+      if (isMetadataSection(name)) readMetadataSection(this.metadata, name, bytes.subarray(r.position() + length));
+    } catch {
+      // a custom section's content is not this reader's to judge
     }
   }
 
