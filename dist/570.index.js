@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildCrate: () => (/* binding */ buildCrate),
   buildCrates: () => (/* binding */ buildCrates)
 });
 
@@ -209,9 +208,6 @@ async function componentize(core, kind) {
 
 
 
-async function buildCrate(s, log, env) {
-    return (await buildCrates(s, log, env, false))[0];
-}
 /**
  * One cargo build; `all`: every .wasm it produced (a workspace's components, one build for all of them),
  * else exactly one (more is an error that names them).

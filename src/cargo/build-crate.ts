@@ -42,10 +42,6 @@ export interface BuiltComponent {
   compiled: Map<string, { host: boolean }>;
 }
 
-export async function buildCrate(s: BuildSettings, log: BuildLog, env: NodeJS.ProcessEnv): Promise<BuiltComponent> {
-  return (await buildCrates(s, log, env, false))[0]!;
-}
-
 /**
  * One cargo build; `all`: every .wasm it produced (a workspace's components, one build for all of them),
  * else exactly one (more is an error that names them).

@@ -1,7 +1,5 @@
-// Whether to sign, and the workflow's OIDC token for Fulcio. The runner offers the token only when the
-// job has `permissions: id-token: write` (it then sets ACTIONS_ID_TOKEN_REQUEST_URL).
-import * as core from '@actions/core';
-import type { IdentityProvider } from '@sigstore/sign';
+// Whether to sign. The runner offers the OIDC token signing needs only when the job has
+// `permissions: id-token: write` (it then sets ACTIONS_ID_TOKEN_REQUEST_URL).
 import { ActionError } from '../errors.js';
 
 export function canGetIdToken(env: NodeJS.ProcessEnv): boolean {
@@ -20,6 +18,3 @@ export function shouldSign(sign: 'auto' | 'true' | 'false', env: NodeJS.ProcessE
   }
   return false;
 }
-
-/** Fulcio's audience is `sigstore`; @actions/core masks the token it returns. */
-export const githubOidc: IdentityProvider = { getToken: () => core.getIDToken('sigstore') };
