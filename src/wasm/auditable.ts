@@ -4,6 +4,7 @@
 // auditable-extract finds it with wasmparser's parse_all. Found in the same streaming pass as the names,
 // skipping everything else; a section that is missing, too large or malformed only means no such list.
 import { inflateSync } from 'node:zlib';
+import { leb128 } from './leb128.js';
 
 export const DEP_SECTION = '.dep-v0';
 /** Compressed and inflated bounds: far above a real dependency list (wasm-tools caps the inflated JSON at 2 MiB). */
@@ -51,7 +52,7 @@ export class DepSectionFinder {
         if (p.length > 5) this.state = 'done';
         return;
       }
-      const [id, size] = [p[0]!, leb(p, 1)];
+      const [id, size] = [p[0]!, leb128(p, 1)];
       this.pending = [];
       this.left = size;
       this.state = id === 0 ? 'name-length' : size > 0 ? 'skip' : 'header';
@@ -61,7 +62,7 @@ export class DepSectionFinder {
         if (p.length > 5 || this.left <= 0) this.state = 'done';
         return;
       }
-      this.nameLength = leb(p, 0);
+      this.nameLength = leb128(p, 0);
       this.pending = [];
       if (this.nameLength > this.left) this.state = 'done';
       else this.state = this.nameLength === 0 ? this.payloadOrSkip('') : 'name';
@@ -89,12 +90,6 @@ export class DepSectionFinder {
     }
     this.state = 'header';
   }
-}
-
-function leb(bytes: number[], from: number): number {
-  let value = 0;
-  for (let i = from, shift = 0; i < bytes.length; i++, shift += 7) value += (bytes[i]! & 0x7f) * 2 ** shift;
-  return value;
 }
 
 /** A package of the list, shaped as the SBOM takes it: `ref` is name@version, `dependencies` refs. */

@@ -3,6 +3,7 @@
 // name section: subsection 0 holds the name; `name` for a core module), and `authors`, `description`,
 // `licenses`, `source`, `homepage`, `revision`, `version`, each raw UTF-8. Only the top level's are read, in
 // the same pass as the names, each section at most 64 KiB; a value that is not clean text is left out.
+import { readLeb128 } from './leb128.js';
 
 export interface ComponentMetadata {
   name?: string;
@@ -46,25 +47,15 @@ function decode(bytes: Uint8Array): string | undefined {
 /** A name section's subsection 0 (the module's or component's own name): id, size, then a name (length, bytes). */
 function nameSectionName(payload: Uint8Array): string | undefined {
   let pos = 0;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; pos < payload.length && shift < 35; shift += 7) {
-      const b = payload[pos++]!;
-      value += (b & 0x7f) * 2 ** shift;
-      if ((b & 0x80) === 0) return value;
-    }
-    return -1;
-  };
   while (pos < payload.length) {
     const id = payload[pos++]!;
-    const size = leb();
-    if (size < 0 || pos + size > payload.length) return undefined;
+    const size = readLeb128(payload, pos);
+    if (!size || size.next + size.value > payload.length) return undefined;
     if (id === 0) {
-      const end = pos + size;
-      const length = leb();
-      return length >= 0 && pos + length <= end ? decode(payload.subarray(pos, pos + length)) : undefined;
+      const length = readLeb128(payload, size.next);
+      return length && length.next + length.value <= size.next + size.value ? decode(payload.subarray(length.next, length.next + length.value)) : undefined;
     }
-    pos += size;
+    pos = size.next + size.value;
   }
   return undefined;
 }

@@ -14,6 +14,7 @@
 import { ActionError, isActionError } from '../errors.js';
 import { nameProblem } from './names.js';
 import { DepSectionFinder } from './auditable.js';
+import { leb128 } from './leb128.js';
 import { isMetadataSection, MAX_METADATA_SECTION, readMetadataSection, type ComponentMetadata } from './metadata.js';
 
 export type ExternKind = 'module' | 'func' | 'value' | 'type' | 'component' | 'instance';
@@ -146,7 +147,7 @@ export class TopLevelSections {
       return;
     }
     const id = p[0]!;
-    const size = leb128(p, 1);
+    const size = u32(p, 1);
     const where = `the section at byte ${this.sectionStart}`;
     this.pending = [];
     if (id > LAST_SECTION_ID[this.kind]) throw new ActionError('wasm', `${where} has an unknown id ${id}`);
@@ -223,9 +224,9 @@ export class TopLevelSections {
   }
 }
 
-function leb128(bytes: number[], from: number): number {
-  let value = 0;
-  for (let i = from, shift = 0; i < bytes.length; i++, shift += 7) value += (bytes[i]! & 0x7f) * 2 ** shift;
+/** A section header's size: a u32. */
+function u32(bytes: number[], from: number): number {
+  const value = leb128(bytes, from);
   if (value > 0xffffffff) throw new ActionError('wasm', 'a number is larger than a u32');
   return value;
 }
