@@ -14,7 +14,7 @@ import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission
 import { publishReport, writeOutputs, writeSummary, writeWorkspaceOutputs, type Attestations, type PublishReport, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
 import { pushEverywhere, pushFailure, type PushOutcome } from './publish/push-everywhere.js';
-import { attach, attestRun, type AttestIO } from './publish/attest.js';
+import { attachEverywhere, attestRun, type AttestIO } from './publish/attest.js';
 import { makeSbom } from './publish/sbom.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
@@ -153,10 +153,7 @@ async function publishComponent(
       if (tags.length === 0) throw new ActionError('input', 'no tag could be derived from this event: set the "tags" input');
       results = await pushEverywhere(targets, pushPayload(artifact, componentPath), release, tags, settings.latest, (line) => core.info(line));
       const done = results.filter((r): r is PushOutcome & { pushed: PushResult } => r.pushed !== undefined);
-      for (const r of done) {
-        const sbomReferrer = sbom ? await attach(r.client, artifact, 'SBOM', sbom, (line) => core.info(line)) : undefined;
-        if (sbomReferrer && r === done[0]) referrers.push(sbomReferrer); // the same manifest everywhere: listed once
-      }
+      if (sbom && done.length > 0) referrers.push(await attachEverywhere(done, artifact, 'SBOM', sbom, (line) => core.info(line)));
       if (sign && done.length > 0) attestations = await attestRun(done, settings, event, artifact, created, sbom, version, referrers, actionsAttestIO);
     }
     const pushed = results.find((r) => r.pushed)?.pushed;

@@ -58,10 +58,7 @@ export async function attestRun(
   for (const { kind, predicate } of predicates) {
     // One bundle whose subjects are every image, attached beside each of them, stored in GitHub once.
     const bundle = await signStatement(inTotoStatement(images, digest, predicate), services, { getToken: () => Promise.resolve(token) });
-    for (const [i, t] of targets.entries()) {
-      const attached = await attach(t.client, artifact, kind, signatureReferrer(bundle, created, predicate.type), (line) => io.info(line));
-      if (i === 0) referrers.push(attached);
-    }
+    referrers.push(await attachEverywhere(targets, artifact, kind, signatureReferrer(bundle, created, predicate.type), (line) => io.info(line)));
     const stored = await store?.(bundle, kind === 'signature' ? 'provenance' : 'SBOM');
     if (kind === 'signature') result.provenance = stored;
     else result.sbom = { stored, predicateType: predicate.type };
@@ -77,15 +74,22 @@ export async function attestRun(
   return result;
 }
 
-/** Attaches a referrer to the manifest; says so in the log. */
-export async function attach(
-  client: RepositoryClient,
+/**
+ * Attaches a referrer to the manifest beside every image it was published to, saying so in the log; returns
+ * what the first image's registry recorded (the manifest is the same everywhere: the report lists it once).
+ */
+export async function attachEverywhere(
+  targets: Array<{ client: RepositoryClient }>,
   artifact: BuiltArtifact,
   kind: Referred['kind'],
   referrer: Referrer,
   info: (line: string) => void,
 ): Promise<Referred> {
-  const r = await attachReferrer(client, artifact.manifest.descriptor, referrer);
-  info(`attached the ${kind} ${r.digest} (${r.via}${r.added ? '' : ', already there'})`);
-  return { kind, digest: r.digest, via: r.via, tag: r.tag };
+  const attached: Referred[] = [];
+  for (const { client } of targets) {
+    const r = await attachReferrer(client, artifact.manifest.descriptor, referrer);
+    info(`attached the ${kind} ${r.digest} (${r.via}${r.added ? '' : ', already there'})`);
+    attached.push({ kind, digest: r.digest, via: r.via, tag: r.tag });
+  }
+  return attached[0]!;
 }
