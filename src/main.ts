@@ -11,7 +11,7 @@ import { metadataActionOutputsUnread } from './github/metadata-action.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
-import { publishReport, writeOutputs, writeSummary, writeWorkspaceOutputs, type Attestations, type PublishReport, type Referred } from './github/report.js';
+import { publishReport, writeOutputs, writeSummary, type Attestations, type PublishReport, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
 import { pushEverywhere, pushFailure, type PushOutcome } from './publish/push-everywhere.js';
 import { attachEverywhere, attestRun, type AttestIO } from './publish/attest.js';
@@ -73,8 +73,7 @@ async function publish(target: { registry?: string }): Promise<void> {
   }
 
   const reports = published.map((p) => p.report);
-  if (reports.length === 1) writeOutputs(reports[0]!);
-  else writeWorkspaceOutputs(reports);
+  writeOutputs(reports);
   await writeSummary(reports);
   if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
     const { upsertPreviewComment } = await import('./github/pr-comment.js');

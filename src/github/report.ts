@@ -124,8 +124,10 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
   return { ...outputs, metadata: JSON.stringify({ ...outputs, tags: r.tags, size: r.size, pushed: r.pushed }) };
 }
 
-export function writeOutputs(r: PublishReport): void {
-  for (const [name, value] of Object.entries(reportOutputs(r))) core.setOutput(name, value);
+/** The step's outputs: one component's, or a workspace's (workspaceOutputs). */
+export function writeOutputs(reports: PublishReport[]): void {
+  const outputs = reports.length === 1 ? reportOutputs(reports[0]!) : workspaceOutputs(reports);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 }
 
 /**
@@ -143,10 +145,6 @@ export function workspaceOutputs(reports: PublishReport[]): Record<string, strin
     'oci-layout': each[0]?.['oci-layout'] ?? '',
     metadata: JSON.stringify(each.map((o) => JSON.parse(o.metadata!) as unknown)),
   };
-}
-
-export function writeWorkspaceOutputs(reports: PublishReport[]): void {
-  for (const [name, value] of Object.entries(workspaceOutputs(reports))) core.setOutput(name, value);
 }
 
 export function summaryMarkdown(r: PublishReport): string {
