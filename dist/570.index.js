@@ -158,8 +158,8 @@ async function saveCache(plan, restoredKey, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/wasm/inspect.ts + 5 modules
-var inspect = __webpack_require__(25556);
+// EXTERNAL MODULE: ./src/wasm/inspect.ts + 7 modules
+var inspect = __webpack_require__(97227);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/errors.ts

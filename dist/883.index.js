@@ -42,24 +42,27 @@ function workspaceCommentBody(previews) {
 }
 function previewCommentBody(p) {
     const ref = `${p.image}@${p.digest}`;
-    const run = p.exports.some((e) => e.startsWith('wasi:http/incoming-handler@'))
-        ? // wasmtime serve offers only the proxy world's imports unless told to add wasi:cli.
-            `wasmtime serve${p.imports.some((i) => i.startsWith('wasi:cli/')) ? ' -S cli' : ''} app.wasm   # then: curl http://localhost:8080/`
-        : p.exports.some((e) => e.startsWith('wasi:cli/run@'))
-            ? 'wasmtime run app.wasm'
-            : undefined;
+    const run = p.package
+        ? undefined
+        : p.exports.some((e) => e.startsWith('wasi:http/incoming-handler@'))
+            ? // wasmtime serve offers only the proxy world's imports unless told to add wasi:cli.
+                `wasmtime serve${p.imports.some((i) => i.startsWith('wasi:cli/')) ? ' -S cli' : ''} app.wasm   # then: curl http://localhost:8080/`
+            : p.exports.some((e) => e.startsWith('wasi:cli/run@'))
+                ? 'wasmtime run app.wasm'
+                : undefined;
     return [
         commentMarker(p.image),
-        `### Wasm component preview${p.headSha ? ` for ${(0,markdown/* plain */.pj)(p.headSha.slice(0, 7))}` : ''}`,
+        `### ${p.package ? 'WIT package' : 'Wasm component'} preview${p.headSha ? ` for ${(0,markdown/* plain */.pj)(p.headSha.slice(0, 7))}` : ''}`,
         '',
         '| | |',
         '|---|---|',
+        ...(p.package ? [`| Package | ${(0,markdown/* code */.aY)(p.package.name, true)} |`] : []),
         `| Reference | ${(0,markdown/* code */.aY)(ref, true)} |`,
         `| Tags | ${(0,markdown/* codeList */.E5)(p.tags, ' ', { inTable: true })} |`,
         `| Exports | ${(0,markdown/* codeList */.E5)(p.exports, ' ', { inTable: true })} |`,
         '',
         '```sh',
-        `wkg oci pull ${ref} -o app.wasm`,
+        `wkg oci pull ${ref} -o ${p.package ? 'package' : 'app'}.wasm`,
         ...(run ? [run] : []),
         '```',
     ].join('\n');

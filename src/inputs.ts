@@ -155,18 +155,30 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
 
 /** ghcr.io/<owner>/<name>, lowercased (GHCR names are lower case); the name is the crate's or the file's. */
 export function defaultRepository(nameOrFile: string, event: EventFacts): Repository {
+  return ownersRepository(event, [basename(nameOrFile).replace(/\.wasm$/i, '')], nameOrFile);
+}
+
+/** A WIT package's image: `ghcr.io/<owner>/<namespace>/<name>`, wkg's `<prefix>/<namespace>/<name>` under the owner. */
+export function defaultPackageRepository(pkg: string, event: EventFacts): Repository {
+  return ownersRepository(event, pkg.split(':'), pkg);
+}
+
+function ownersRepository(event: EventFacts, path: string[], from: string): Repository {
   const owner = event.repository.split('/')[0]?.toLowerCase();
   if (!owner) throw new ActionError('input', 'input "image" is required outside GitHub Actions (GITHUB_REPOSITORY is not set)');
-  const name = basename(nameOrFile)
-    .replace(/\.wasm$/i, '')
+  try {
+    return parseRepository(`ghcr.io/${[owner, ...path.map(repositoryName)].join('/')}`);
+  } catch (err) {
+    throw new ActionError('input', `cannot make an image name from "${from}" (${(err as Error).message}): set "image"`);
+  }
+}
+
+/** Any name made one path component of a repository: lower case, runs of other characters one `-`, trimmed. */
+export function repositoryName(name: string): string {
+  return name
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
-  try {
-    return parseRepository(`ghcr.io/${owner}/${name}`);
-  } catch (err) {
-    throw new ActionError('input', `cannot make an image name from "${nameOrFile}" (${(err as Error).message}): set "image"`);
-  }
 }
 
 /** BuildKit's annotation levels, as docker/metadata-action prefixes its `annotations` output (`manifest:k=v`, `index,manifest[linux/amd64]:k=v`). */

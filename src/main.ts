@@ -18,9 +18,9 @@ import { attachEverywhere, attestRun, type AttestIO } from './publish/attest.js'
 import { makeSbom } from './publish/sbom.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
-import { defaultRepository, readSettings, type Settings } from './inputs.js';
+import { defaultPackageRepository, defaultRepository, readSettings, repositoryName, type Settings } from './inputs.js';
 import { commitTimeFromGit } from './git/commit-time.js';
-import { inspectWasm } from './wasm/inspect.js';
+import { inspectWasm, type WasmFacts } from './wasm/inspect.js';
 import { resolveCreated } from './artifact/created.js';
 import { floatingTags } from './artifact/floating-tags.js';
 import { buildArtifact, pushPayload } from './artifact/manifest.js';
@@ -61,16 +61,7 @@ async function publish(target: { registry?: string }): Promise<void> {
   const workspace = settings.crateImages.length > 0;
   const builds = settings.build ? await (await import('./cargo/build-crate.js')).buildCrates(settings.build, actionsBuildLog, env, workspace) : [undefined];
   const published: Published[] = [];
-  for (const built of builds) {
-    const componentPath = built?.path ?? settings.component;
-    const repositories = workspace
-      ? imagesForCrate(settings.crateImages, built?.crate?.name ?? basename(componentPath))
-      : settings.repositories.length > 0
-        ? settings.repositories
-        : [defaultRepository(built?.crate?.name ?? componentPath, event)];
-    target.registry ??= repositories[0]!.registry;
-    published.push(await publishComponent(settings, event, env, built, componentPath, repositories));
-  }
+  for (const built of builds) published.push(await publishComponent(settings, event, env, built, target));
 
   const reports = published.map((p) => p.report);
   writeOutputs(reports);
@@ -84,13 +75,19 @@ async function publish(target: { registry?: string }): Promise<void> {
   if (failure) throw failure;
 }
 
-/** A workspace's images for one crate: `{crate}` replaced by the crate's name, made a valid repository name. */
-function imagesForCrate(templates: string[], crate: string): Repository[] {
-  const name = crate
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
-  return templates.map((t) => parseRepository(t.replaceAll('{crate}', name)));
+/**
+ * Where a component goes: the `image` input; in a workspace, its templates with `{crate}` made the crate's
+ * name; else a default under the repository's owner on GHCR, named after the crate, the file, or a WIT
+ * package's own name.
+ */
+function imagesFor(settings: Settings, event: EventFacts, built: BuiltComponent | undefined, path: string, facts: WasmFacts): Repository[] {
+  if (settings.crateImages.length > 0) {
+    const name = repositoryName(built?.crate?.name ?? basename(path));
+    return settings.crateImages.map((t) => parseRepository(t.replaceAll('{crate}', name)));
+  }
+  if (settings.repositories.length > 0) return settings.repositories;
+  if (facts.kind === 'wit-package') return [defaultPackageRepository(facts.name, event)];
+  return [defaultRepository(built?.crate?.name ?? path, event)];
 }
 
 interface Published {
@@ -105,11 +102,13 @@ async function publishComponent(
   event: EventFacts,
   env: NodeJS.ProcessEnv,
   built: BuiltComponent | undefined,
-  componentPath: string,
-  repositories: Repository[],
+  target: { registry?: string },
 ): Promise<Published> {
-  const images = repositories.map(formatRepository);
+  const componentPath = built?.path ?? settings.component;
   const { facts, layer, created } = await readComponent(componentPath, built, event, env);
+  const repositories = imagesFor(settings, event, built, componentPath, facts);
+  const images = repositories.map(formatRepository);
+  target.registry ??= repositories[0]!.registry;
 
   const readOnly = settings.push ? readOnlyTokenReason(event) : undefined;
   const push = settings.push && !readOnly;
@@ -120,7 +119,8 @@ async function publishComponent(
     ? await Promise.all(repositories.map(async (repository) => ({ repository, client: await openRepository(settings, repository, event.serverUrl) })))
     : [];
   try {
-    const { release, version, ...planned } = planTags(settings, event);
+    const packageVersion = facts.kind === 'wit-package' ? facts.version : undefined;
+    const { release, version, ...planned } = planTags(settings, event, packageVersion);
     let tags = planned.tags;
     const artifact = buildArtifact({
       facts,
@@ -129,7 +129,7 @@ async function publishComponent(
       // Lowest first: the component's own metadata, the crate's and the event's, then the input.
       annotations: {
         ...componentMetadataAnnotations(layer.metadata),
-        ...eventAnnotations(event, built?.crate, created, version ?? built?.crate?.version ?? layer.metadata.version ?? tags[0]),
+        ...eventAnnotations(event, built?.crate, created, version ?? built?.crate?.version ?? packageVersion ?? layer.metadata.version ?? tags[0]),
         ...settings.annotations,
       },
     });
@@ -197,9 +197,21 @@ async function readComponent(path: string, built: BuiltComponent | undefined, ev
  * The tags given, else the event's. A release's floating tags (1.2, 1, latest) are settled when it is
  * pushed (pushRelease); until then, and for a layout, it claims all the release may take.
  */
-function planTags(settings: Settings, event: EventFacts): { tags: string[]; version?: string; release?: { tags: string[]; version: string } } {
+function planTags(
+  settings: Settings,
+  event: EventFacts,
+  packageVersion?: string,
+): { tags: string[]; version?: string; release?: { tags: string[]; version: string } } {
   const { tags, version } = deriveTags(event);
   if (settings.tags.length > 0) return { tags: settings.tags, version };
+  if (packageVersion !== undefined) {
+    // A WIT package is pulled by its own version (wkg resolves `ns:pkg@1.2.0` to that tag): outside releases
+    // and previews, that is its tag. A release whose tag says another version is published as tagged, with a warning.
+    if (event.tag === undefined && event.prNumber === undefined) return { tags: [sanitizeTag(packageVersion)], version: packageVersion };
+    if (version !== undefined && version !== packageVersion) {
+      core.warning(`The release is tagged ${version} but the WIT package says version ${packageVersion}: wkg will look for ${packageVersion}`);
+    }
+  }
   return { tags: floatingTags(tags, version, [], settings.latest), version, release: version ? { tags, version } : undefined };
 }
 

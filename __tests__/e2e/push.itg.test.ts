@@ -9,7 +9,7 @@ import { registryForSuite, startRegistry, TEST_CREDENTIALS, type AuthMode, type 
 import { TEST_IDENTITY_TOKEN } from '../helpers/token-server.js';
 import { errorMessage, runAction } from '../helpers/action.js';
 import { startProxy } from '../helpers/proxy.js';
-import { helloComponentFile, tmp } from '../helpers/components.js';
+import { helloComponentFile, tmp, witPackageFile } from '../helpers/components.js';
 import { copyToLayout, firstLayerJson, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
 import { exportSection, PREAMBLE, section, str } from '../helpers/wasm-bytes.js';
 
@@ -420,5 +420,61 @@ describe("a component's own metadata", () => {
       'org.opencontainers.image.source': 'https://github.com/acme/greeter', // the event wins
       'org.opencontainers.image.url': 'https://github.com/acme/greeter',
     });
+  });
+});
+
+describe('a WIT package', () => {
+  const registry = registryForSuite('anonymous');
+  const onMain = {
+    SOURCE_DATE_EPOCH: EPOCH,
+    GITHUB_REPOSITORY: 'acme/interfaces',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: 'b'.repeat(40),
+  };
+
+  it('is published as oci-wasm publishes one, tagged with its version on a branch push', async () => {
+    const path = await witPackageFile();
+    const run = await runAction({ inputs: { component: path, image: `${registry.host}/acme/greeter` }, env: onMain });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.tags).toBe(`${registry.host}/acme/greeter:1.2.0`);
+    expect(run.outputs.version).toBe('1.2.0');
+    const config = JSON.parse(await rawConfig(`${registry.host}/acme/greeter:1.2.0`));
+    expect(config).toEqual({
+      created: '2023-11-14T22:13:20Z',
+      author: null,
+      architecture: 'wasm',
+      os: 'wasip2',
+      layerDigests: [sha256(readFileSync(path))],
+      component: {
+        exports: ['acme:greeter/greet@1.2.0', 'acme:greeter/greeter@1.2.0', 'acme:greeter/types@1.2.0', 'ping'],
+        imports: [],
+        target: null,
+      },
+    });
+    const manifest = JSON.parse(await rawManifest(`${registry.host}/acme/greeter:1.2.0`));
+    expect(manifest.annotations['org.opencontainers.image.version']).toBe('1.2.0');
+    expect(run.summary).toContain('## WIT package published');
+    expect(run.summary).toContain('| Kind | WIT package `acme:greeter@1.2.0` |');
+    expect(run.summary).toContain('Interfaces: `acme:greeter/types@1.2.0`, `acme:greeter/greet@1.2.0`');
+    expect(run.summary).toContain('Worlds: `acme:greeter/greeter@1.2.0`');
+  });
+
+  it("is named after itself under the owner on GHCR, as wkg names packages; a pull request's preview keeps its own tags", async () => {
+    const path = await witPackageFile();
+    const local = await runAction({ inputs: { component: path, push: 'false' }, env: onMain });
+    expect(local.code, local.stdout + local.stderr).toBe(0);
+    expect(local.outputs.ref).toMatch(/^ghcr\.io\/acme\/acme\/greeter@sha256:/);
+    expect(local.stdout).toMatch(/tags: 1\.2\.0\n/); // what a push would tag
+
+    const preview = await runAction({
+      inputs: { component: path, image: `${registry.host}/acme/greeter`, 'pr-comment': 'false' },
+      env: { ...onMain, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge' },
+      payload: {
+        pull_request: { number: 7, head: { sha: 'c'.repeat(40), repo: { full_name: 'acme/interfaces' } }, base: { repo: { full_name: 'acme/interfaces' } } },
+      },
+    });
+    expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+    expect(preview.outputs.tags?.split('\n')).toEqual([`${registry.host}/acme/greeter:pr-7`, `${registry.host}/acme/greeter:sha-ccccccc`]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishReport, reportOutputs, summaryMarkdown, type PublishReport, type RunResult } from '../../src/github/report.js';
 import { permissionHint } from '../../src/github/hints.js';
+import { previewCommentBody } from '../../src/github/pr-comment-body.js';
 
 const report: PublishReport = {
   image: 'ghcr.io/acme/hello',
@@ -75,6 +76,34 @@ describe('publishReport', () => {
       skippedBecause: 'this pull request comes from a fork',
       ociLayout: '/tmp/l',
     });
+  });
+  it('a WIT package: wasip2, its exports, its name, interfaces and worlds in the summary; no run line in the comment', () => {
+    const facts = {
+      kind: 'wit-package' as const,
+      name: 'acme:greeter',
+      version: '1.2.0',
+      interfaces: ['acme:greeter/types@1.2.0'],
+      worlds: ['acme:greeter/greeter@1.2.0'],
+      exports: ['acme:greeter/greeter@1.2.0', 'acme:greeter/types@1.2.0', 'wasi:http/incoming-handler@0.2.0'],
+      uses: [],
+    };
+    const r = publishReport({ ...run, facts });
+    expect(r).toMatchObject({
+      os: 'wasip2',
+      imports: [],
+      exports: facts.exports,
+      package: { name: 'acme:greeter@1.2.0', interfaces: facts.interfaces, worlds: facts.worlds },
+    });
+    const md = summaryMarkdown(r);
+    expect(md).toContain('## WIT package published');
+    expect(md).toContain('| Kind | WIT package `acme:greeter@1.2.0` |');
+    expect(md).toContain('Interfaces: `acme:greeter/types@1.2.0`  \nWorlds: `acme:greeter/greeter@1.2.0`');
+    expect(md).toContain('-o package.wasm');
+    const comment = previewCommentBody(r);
+    expect(comment).toContain('### WIT package preview');
+    expect(comment).toContain('| Package | `acme:greeter@1.2.0` |');
+    expect(comment).not.toContain('wasmtime'); // it exports wasi:http/incoming-handler as an interface, not as a component that serves
+    expect(previewCommentBody(publishReport(run))).toContain('wasmtime serve');
   });
 });
 

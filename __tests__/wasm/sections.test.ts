@@ -68,7 +68,11 @@ describe('TopLevelSections', () => {
       ],
       /exports type "t": a component's world exports only functions and interfaces/,
     ],
-    ['a WIT package', [...PREAMBLE, ...exportSection([['a:b/w', 'type']])], /exports only types \(type "a:b\/w"\): it is a WIT package, not a component/],
+    [
+      'a type export naming no type',
+      [...PREAMBLE, ...exportSection([['a:b/w', 'type']])],
+      /exports only types, as a WIT package does, but is not one: an export names type 0, which is not defined yet/,
+    ],
     ['a truncated section', [...PREAMBLE, ...section(1, [1, 2, 3, 4]).slice(0, 4)], /ends inside the section that starts at byte 8: the file is truncated/],
   ])('refuses %s', (_, bytes, message) => {
     expect(() => read(bytes)).toThrow(message);

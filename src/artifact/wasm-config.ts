@@ -21,9 +21,14 @@ export function buildWasmConfig(facts: WasmFacts, layerDigest: string, created: 
     created,
     author: null, // oci-wasm writes null; authorship goes in manifest annotations
     architecture: 'wasm',
-    // A component is wasip2; a core module is wasip1 with no component block (oci-wasm, runwasi's example).
-    os: facts.kind === 'component' ? 'wasip2' : 'wasip1',
+    // A component or a WIT package is wasip2; a core module is wasip1 with no component block (oci-wasm, runwasi's example).
+    os: facts.kind === 'module' ? 'wasip1' : 'wasip2',
     layerDigests: [layerDigest],
-    component: facts.kind === 'component' ? { exports: facts.exports, imports: facts.imports, target: facts.target } : null,
+    component:
+      facts.kind === 'component'
+        ? { exports: facts.exports, imports: facts.imports, target: facts.target }
+        : facts.kind === 'wit-package'
+          ? { exports: facts.exports, imports: [], target: null } // oci-wasm's Component::from_package
+          : null,
   };
 }

@@ -8,6 +8,8 @@ export interface PreviewFacts {
   tags: string[];
   exports: string[];
   imports: string[];
+  /** A WIT package's name (`ns:pkg@1.0.0`): nothing to run, only to pull or depend on. */
+  package?: { name: string };
   headSha?: string;
 }
 
@@ -37,24 +39,27 @@ export function workspaceCommentBody(previews: PreviewFacts[]): string {
 
 export function previewCommentBody(p: PreviewFacts): string {
   const ref = `${p.image}@${p.digest}`;
-  const run = p.exports.some((e) => e.startsWith('wasi:http/incoming-handler@'))
-    ? // wasmtime serve offers only the proxy world's imports unless told to add wasi:cli.
-      `wasmtime serve${p.imports.some((i) => i.startsWith('wasi:cli/')) ? ' -S cli' : ''} app.wasm   # then: curl http://localhost:8080/`
-    : p.exports.some((e) => e.startsWith('wasi:cli/run@'))
-      ? 'wasmtime run app.wasm'
-      : undefined;
+  const run = p.package
+    ? undefined
+    : p.exports.some((e) => e.startsWith('wasi:http/incoming-handler@'))
+      ? // wasmtime serve offers only the proxy world's imports unless told to add wasi:cli.
+        `wasmtime serve${p.imports.some((i) => i.startsWith('wasi:cli/')) ? ' -S cli' : ''} app.wasm   # then: curl http://localhost:8080/`
+      : p.exports.some((e) => e.startsWith('wasi:cli/run@'))
+        ? 'wasmtime run app.wasm'
+        : undefined;
   return [
     commentMarker(p.image),
-    `### Wasm component preview${p.headSha ? ` for ${plain(p.headSha.slice(0, 7))}` : ''}`,
+    `### ${p.package ? 'WIT package' : 'Wasm component'} preview${p.headSha ? ` for ${plain(p.headSha.slice(0, 7))}` : ''}`,
     '',
     '| | |',
     '|---|---|',
+    ...(p.package ? [`| Package | ${code(p.package.name, true)} |`] : []),
     `| Reference | ${code(ref, true)} |`,
     `| Tags | ${codeList(p.tags, ' ', { inTable: true })} |`,
     `| Exports | ${codeList(p.exports, ' ', { inTable: true })} |`,
     '',
     '```sh',
-    `wkg oci pull ${ref} -o app.wasm`,
+    `wkg oci pull ${ref} -o ${p.package ? 'package' : 'app'}.wasm`,
     ...(run ? [run] : []),
     '```',
   ].join('\n');

@@ -24,11 +24,19 @@ export interface PublishReport {
   os: string;
   imports: string[];
   exports: string[];
+  /** Set when the artifact is a WIT package: its name (`ns:pkg@1.0.0`), interfaces and worlds. */
+  package?: WitPackageSummary;
   /** Attached SBOM and signature, each a referrer of the manifest. */
   referrers?: Referred[];
   attestations?: Attestations;
   version?: string;
   annotations?: Record<string, string>;
+}
+
+export interface WitPackageSummary {
+  name: string;
+  interfaces: string[];
+  worlds: string[];
 }
 
 export interface Referred {
@@ -73,7 +81,7 @@ export interface Attestations {
 }
 
 export function publishReport(r: RunResult): PublishReport {
-  const component = r.facts.kind === 'component' ? r.facts : undefined;
+  const { facts } = r;
   const images = r.pushedImages.length > 0 ? r.pushedImages : r.images;
   return {
     image: images[0] ?? '',
@@ -89,9 +97,12 @@ export function publishReport(r: RunResult): PublishReport {
     uploaded: r.pushed?.uploaded ?? [],
     skipped: r.pushed?.skipped ?? [],
     ociLayout: r.ociLayout,
-    os: component ? 'wasip2' : 'wasip1',
-    imports: component?.imports ?? [],
-    exports: component?.exports ?? [],
+    os: facts.kind === 'module' ? 'wasip1' : 'wasip2',
+    imports: facts.kind === 'component' ? facts.imports : [],
+    exports: facts.kind === 'module' ? [] : facts.exports,
+    ...(facts.kind === 'wit-package'
+      ? { package: { name: facts.name + (facts.version ? `@${facts.version}` : ''), interfaces: facts.interfaces, worlds: facts.worlds } }
+      : {}),
     referrers: r.referrers,
     attestations: r.attestations,
     version: r.version,
@@ -152,15 +163,18 @@ export function summaryMarkdown(r: PublishReport): string {
     ['Image', codeList(r.images ?? [r.image], '<br>', { inTable: true })],
     ['Digest', code(r.digest, true)],
     ['Tags', codeList(r.tags, '<br>', { inTable: true })],
-    ['Kind', r.os === 'wasip2' ? 'component (wasip2)' : 'core module (wasip1)'],
+    ['Kind', r.package ? `WIT package ${code(r.package.name, true)}` : r.os === 'wasip2' ? 'component (wasip2)' : 'core module (wasip1)'],
     ['Size', `${r.size} bytes`],
     ['Config', code(r.configDigest, true)],
     ['Layer', code(r.layerDigest, true)],
     ['Blobs', r.pushed ? `${r.uploaded.length} uploaded, ${r.skipped.length} already present` : `not pushed (${r.skippedBecause ?? 'push: false'})`],
   ];
   if (r.ociLayout) rows.push(['OCI layout', code(r.ociLayout, true)]);
-  const lines = [`## Wasm component ${r.pushed ? 'published' : 'packaged'}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
-  if (r.imports.length || r.exports.length) {
+  const what = r.package ? 'WIT package' : 'Wasm component';
+  const lines = [`## ${what} ${r.pushed ? 'published' : 'packaged'}`, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
+  if (r.package) {
+    lines.push(`Interfaces: ${codeList(r.package.interfaces, ', ')}  `, `Worlds: ${codeList(r.package.worlds, ', ')}`, '');
+  } else if (r.imports.length || r.exports.length) {
     lines.push(`Exports: ${codeList(r.exports, ', ')}  `, `Imports: ${codeList(r.imports, ', ')}`, '');
   }
   if (r.referrers?.length) {
@@ -176,7 +190,7 @@ export function summaryMarkdown(r: PublishReport): string {
   ];
   if (stored.length) lines.push(`Attestations stored in GitHub: ${stored.map(([what, url]) => `[${what}](${url})`).join(', ')}`, '');
   if (r.pushed) {
-    lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o component.wasm`, '```', '');
+    lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o ${r.package ? 'package' : 'component'}.wasm`, '```', '');
   }
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { ActionError, isActionError } from '../errors.js';
 import { kindFromPreamble, TopLevelSections, type WasmKind } from './sections.js';
 import { parseDepSection, type AuditedDependencies } from './auditable.js';
 import type { ComponentMetadata } from './metadata.js';
+import type { WitPackageFacts } from './wit-package.js';
 
 /** What the Wasm OCI config says of a binary (oci-wasm's `component` block, or a core module). */
 export interface ComponentFacts {
@@ -18,7 +19,10 @@ export interface ComponentFacts {
   target: string | null;
 }
 
-export type WasmFacts = ComponentFacts | { kind: 'module' };
+/** A binary WIT package: published as oci-wasm publishes one (wit-package.ts). */
+export type PackageFacts = { kind: 'wit-package' } & WitPackageFacts;
+
+export type WasmFacts = ComponentFacts | PackageFacts | { kind: 'module' };
 
 export interface InspectedWasm {
   facts: WasmFacts;
@@ -64,7 +68,12 @@ export async function inspectWasm(path: string): Promise<InspectedWasm> {
     await next?.catch(() => undefined); // a read still in flight when parsing failed
     await handle.close();
   }
-  const facts: WasmFacts = sections.kind === 'module' ? { kind: 'module' } : { kind: 'component', ...sections.names, target: null };
+  const facts: WasmFacts =
+    sections.kind === 'module'
+      ? { kind: 'module' }
+      : sections.witPackage
+        ? { kind: 'wit-package', ...sections.witPackage }
+        : { kind: 'component', ...sections.names, target: null };
   const depSection = sections.depSection;
   const dependencies = depSection ? parseDepSection(depSection) : undefined;
   return { facts, digest: `sha256:${hash.digest('hex')}`, size, metadata: sections.metadata, ...(dependencies ? { dependencies } : {}) };

@@ -16,8 +16,8 @@ import { nameProblem } from './names.js';
 import { DepSectionFinder } from './auditable.js';
 import { leb128 } from './leb128.js';
 import { isMetadataSection, MAX_METADATA_SECTION, readMetadataSection, type ComponentMetadata } from './metadata.js';
-
-export type ExternKind = 'module' | 'func' | 'value' | 'type' | 'component' | 'instance';
+import { Reader, type ExternKind } from './reader.js';
+import { decodeWitPackage, type TypeSpaceEntry, type WitPackageFacts } from './wit-package.js';
 
 export interface ComponentNames {
   imports: string[];
@@ -29,6 +29,7 @@ const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const COMPONENT_VERSION = 0x0d;
 const CUSTOM_SECTION = 0;
 const CORE_MODULE_SECTION = 1;
+const TYPE_SECTION = 7;
 const IMPORT_SECTION = 10;
 const EXPORT_SECTION = 11;
 /** Highest section id: components 12 (value), core modules 13 (tag, exception handling). */
@@ -63,8 +64,16 @@ export class TopLevelSections {
   readonly names: ComponentNames = { imports: [], exports: [] };
   /** What the binary says of itself in its top-level custom sections (metadata.ts). */
   readonly metadata: ComponentMetadata = {};
-  /** Exports a world cannot hold, refused at the end (one message for all). */
-  private otherExports: Array<{ name: string; kind: ExternKind }> = [];
+  /** Set when the component is a binary WIT package: every export a type (wit-package.ts). */
+  witPackage: WitPackageFacts | undefined;
+  /** Exports a world cannot hold: refused at the end (one message for all), unless they make a WIT package. */
+  private otherExports: Array<{ name: string; kind: ExternKind; index: number }> = [];
+  /**
+   * The top level's type sections and type exports, in order, for a WIT package's types; decoded only if the
+   * component turns out to be one. `undefined` once a section appears that no package has (imports, core
+   * modules, aliases, …) or a type section too large to keep.
+   */
+  private packageTypes: TypeSpaceEntry[] | undefined = [];
   /** The names met so far, for the duplicate check: a set, so a component with many names reads in linear time. */
   private readonly seen = { import: new Set<string>(), export: new Set<string>() };
   /** Bytes of the preamble or of a section header not complete yet. */
@@ -123,12 +132,19 @@ export class TopLevelSections {
     if (this.pending.length > 0 || this.skipping > 0 || this.collecting) {
       throw new ActionError('wasm', `it ends inside the section that starts at byte ${this.sectionStart}: the file is truncated`);
     }
-    if (this.otherExports.length > 0) {
-      const listed = this.otherExports.map((e) => `${e.kind} ${JSON.stringify(e.name)}`).join(', ');
-      if (this.names.exports.length === 0 && this.otherExports.every((e) => e.kind === 'type')) {
-        throw new ActionError('wasm', `it exports only types (${listed}): it is a WIT package, not a component`);
-      }
+    if (this.otherExports.length === 0) return;
+    const listed = this.otherExports.map((e) => `${e.kind} ${JSON.stringify(e.name)}`).join(', ');
+    if (this.names.exports.length > 0 || this.otherExports.some((e) => e.kind !== 'type')) {
       throw new ActionError('wasm', `it exports ${listed}: a component's world exports only functions and interfaces`);
+    }
+    if (!this.packageTypes || this.names.imports.length > 0) {
+      throw new ActionError('wasm', `it exports only types (${listed}) but has sections a WIT package does not: it is neither a component nor a WIT package`);
+    }
+    try {
+      this.witPackage = decodeWitPackage(this.packageTypes, this.otherExports);
+    } catch (err) {
+      if (!isActionError(err, 'wasm')) throw err;
+      throw new ActionError('wasm', `it exports only types, as a WIT package does, but is not one: ${err.message}`);
     }
   }
 
@@ -158,13 +174,19 @@ export class TopLevelSections {
     if (id === CUSTOM_SECTION && size <= MAX_METADATA_SECTION) {
       // Small custom sections are held to read their name: a metadata section is kept, any other dropped.
       this.collecting = { id, bytes: Buffer.alloc(size), filled: 0, at: this.sectionStart + p.length };
-    } else if (this.kind === 'component' && (id === IMPORT_SECTION || id === EXPORT_SECTION)) {
-      if (size > MAX_NAMES_SECTION) throw new ActionError('wasm', `${where} holds ${size} bytes of imports or exports, more than this action reads`);
+    } else if (this.kind === 'component' && (id === IMPORT_SECTION || id === EXPORT_SECTION || (id === TYPE_SECTION && this.packageTypes))) {
+      if (size > MAX_NAMES_SECTION) {
+        if (id !== TYPE_SECTION) throw new ActionError('wasm', `${where} holds ${size} bytes of imports or exports, more than this action reads`);
+        this.packageTypes = undefined; // no WIT package has types this large; a component does not need them
+        this.skipping = size;
+        return;
+      }
       const bytes = Buffer.alloc(size);
       const at = this.sectionStart + p.length; // where the section's content starts in the file
       if (size === 0) this.readSection(id, bytes, at);
       else this.collecting = { id, bytes, filled: 0, at };
     } else {
+      if (id !== CUSTOM_SECTION && id !== TYPE_SECTION) this.packageTypes = undefined;
       this.skipping = size;
       // A component's core module (section id 1): look inside it for cargo-auditable's list, until one is found.
       if (this.kind === 'component' && id === CORE_MODULE_SECTION && size > 0 && !this.nestedPayload) this.nestedDeps = new DepSectionFinder();
@@ -174,6 +196,7 @@ export class TopLevelSections {
   /** `at`: the file offset of the section's content, so that errors can name a name's byte. */
   private readSection(id: number, bytes: Buffer, at: number): void {
     if (id === CUSTOM_SECTION) return this.readCustom(bytes);
+    if (id === TYPE_SECTION) return void this.packageTypes?.push({ section: bytes });
     const what = id === IMPORT_SECTION ? 'import' : 'export';
     try {
       const r = new Reader(bytes);
@@ -182,16 +205,19 @@ export class TopLevelSections {
         const nameAt = at + r.position();
         const name = r.externName();
         if (id === IMPORT_SECTION) {
-          const kind = r.externDesc();
+          const { kind } = r.externDesc();
+          this.packageTypes = undefined; // a WIT package imports nothing
           if (kind === 'instance' || kind === 'func' || kind === 'type') this.add(this.names.imports, name, 'import', nameAt);
         } else {
-          const kind = r.sortIdx();
+          const { kind, index } = r.sortIdx();
           const ascribed = r.u8(); // an optional type ascription: 0x00 none, 0x01 an externdesc
           if (ascribed === 0x01) r.externDesc();
           else if (ascribed !== 0x00)
             throw new ActionError('wasm', `the export ${JSON.stringify(name)} has an invalid type ascription byte 0x${ascribed.toString(16)}`);
           if (kind === 'instance' || kind === 'func') this.add(this.names.exports, name, 'export', nameAt);
-          else this.otherExports.push({ name, kind });
+          else this.otherExports.push({ name, kind, index: index! });
+          // Every export adds an index to its sort's space: a type's is an alias the package's types may name.
+          if (kind === 'type') this.packageTypes?.push({ exported: index! });
         }
       }
       if (!r.done()) throw new ActionError('wasm', `${r.left()} bytes are left over after its ${count} entries`);
@@ -229,98 +255,4 @@ function u32(bytes: number[], from: number): number {
   const value = leb128(bytes, from);
   if (value > 0xffffffff) throw new ActionError('wasm', 'a number is larger than a u32');
   return value;
-}
-
-const SORTS: Record<number, ExternKind> = { 0x01: 'func', 0x02: 'value', 0x03: 'type', 0x04: 'component', 0x05: 'instance' };
-const CORE_MODULE_SORT = 0x11;
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Reads the productions import and export sections use, failing on anything out of bounds. */
-class Reader {
-  private pos = 0;
-  constructor(private readonly bytes: Buffer) {}
-
-  done(): boolean {
-    return this.pos === this.bytes.length;
-  }
-  position(): number {
-    return this.pos;
-  }
-  left(): number {
-    return this.bytes.length - this.pos;
-  }
-  u8(): number {
-    if (this.pos >= this.bytes.length) throw new ActionError('wasm', 'it ends in the middle of an entry');
-    return this.bytes[this.pos++]!;
-  }
-  u32(): number {
-    let value = 0;
-    for (let i = 0; ; i++) {
-      if (i === 5) throw new ActionError('wasm', 'it holds a number longer than a u32');
-      const b = this.u8();
-      value += (b & 0x7f) * 2 ** (7 * i);
-      if ((b & 0x80) === 0) break;
-    }
-    if (value > 0xffffffff) throw new ActionError('wasm', 'a number is larger than a u32');
-    return value;
-  }
-  /** importname' / exportname': a discriminator byte (0x00; 0x01 was an older marker for interface names, still accepted by wasmparser), then the name. */
-  externName(): string {
-    const tag = this.u8();
-    if (tag !== 0x00 && tag !== 0x01) throw new ActionError('wasm', `a name has an encoding this action does not read (0x${tag.toString(16)})`);
-    const len = this.u32();
-    if (len > this.left()) throw new ActionError('wasm', 'a name runs past the end of the section');
-    const start = this.pos;
-    this.pos += len;
-    // Names are ASCII in practice (the component model's grammar is): read those without the UTF-8 decoder.
-    let ascii = true;
-    for (let i = start; i < this.pos && ascii; i++) ascii = this.bytes[i]! < 0x80;
-    if (ascii) return this.bytes.toString('latin1', start, this.pos);
-    try {
-      return UTF8.decode(this.bytes.subarray(start, this.pos));
-    } catch {
-      throw new ActionError('wasm', 'a name is not valid UTF-8');
-    }
-  }
-  externDesc(): ExternKind {
-    const tag = this.u8();
-    switch (tag) {
-      case 0x00:
-        this.coreModuleSort();
-        this.u32();
-        return 'module';
-      case 0x02: {
-        const bound = this.u8(); // 0x00 eq <valueidx> | 0x01 <valtype>: a type index, or a primitive as a one-byte negative s33
-        if (bound !== 0x00 && bound !== 0x01) throw new ActionError('wasm', `a value has an unknown bound 0x${bound.toString(16)}`);
-        this.u32();
-        return 'value';
-      }
-      case 0x03: {
-        const bound = this.u8(); // 0x00 eq <typeidx> | 0x01 sub resource
-        if (bound === 0x00) this.u32();
-        else if (bound !== 0x01) throw new ActionError('wasm', `a type has an unknown bound 0x${bound.toString(16)}`);
-        return 'type';
-      }
-      case 0x01:
-      case 0x04:
-      case 0x05:
-        this.u32();
-        return SORTS[tag]!;
-      default:
-        throw new ActionError('wasm', `an entry has an unknown kind 0x${tag.toString(16)}`);
-    }
-  }
-  /** `sortidx`: the exported item's sort (0x00 then the core sort, which must be module, for a core item) and index. */
-  sortIdx(): ExternKind {
-    const sort = this.u8();
-    if (sort === 0x00) this.coreModuleSort();
-    else if (!(sort in SORTS)) throw new ActionError('wasm', `an export has an unknown sort 0x${sort.toString(16)}`);
-    this.u32();
-    return sort === 0x00 ? 'module' : SORTS[sort]!;
-  }
-  private coreModuleSort(): void {
-    const core = this.u8();
-    if (core !== CORE_MODULE_SORT)
-      throw new ActionError('wasm', `a component imports or exports a core item other than a module (sort 0x${core.toString(16)})`);
-  }
 }
