@@ -12,11 +12,13 @@ const ALLOWED: Record<string, string[]> = {
   'index.ts': ['main.ts'],
   'main.ts': ['inputs.ts', 'publish', 'github', 'cargo', 'git', 'wasm', 'artifact', 'attach', 'oci'],
   // The publish step's parts (pushing to every image, attestations, the SBOM): below main, above the rest.
-  publish: ['inputs.ts', 'github', 'cargo', 'wasm', 'artifact', 'attach', 'oci'],
+  publish: ['inputs.ts', 'github', 'cargo', 'git', 'wit', 'wasm', 'artifact', 'attach', 'oci'],
   'inputs.ts': ['github', 'cargo', 'artifact', 'attach', 'oci'],
   github: ['cargo', 'wasm', 'artifact'],
   cargo: ['wasm', 'attach'],
   git: [],
+  // WIT dependencies: wkg's config and lock, and fetching packages with the OCI client.
+  wit: ['wasm', 'oci'],
   wasm: [],
   artifact: ['wasm', 'oci'],
   attach: ['oci'],

@@ -8,10 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  qg: () => (/* reexport */ parse)
+  qg: () => (/* reexport */ parse),
+  As: () => (/* reexport */ stringify)
 });
 
-// UNUSED EXPORTS: TomlDate, TomlError, default, stringify
+// UNUSED EXPORTS: TomlDate, TomlError, default
 
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!

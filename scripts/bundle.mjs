@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const out = resolve(process.argv[2] ?? join(root, 'dist'));
 const JCO_WASM_TOOLS = '@bytecodealliance/jco-transpile/wasm-tools';
+// jco's WIT printer (js-component-bindgen's unpackWit), for the WIT dependencies step: the same trap, the same cure.
+const JCO_COMPONENT = '@bytecodealliance/jco-transpile/component';
 
 rmSync(out, { recursive: true, force: true });
 execFileSync(
@@ -21,6 +23,8 @@ execFileSync(
     out,
     '-e',
     JCO_WASM_TOOLS,
+    '-e',
+    JCO_COMPONENT,
     '--license',
     'licenses.txt',
     '-q',
@@ -28,7 +32,7 @@ execFileSync(
   { stdio: 'inherit', cwd: root },
 );
 
-// Copy exactly what `componentNew` (the preview1 adapter step) loads: jco-transpile's wasm-tools entry and vendor files, and the
+// Copy exactly what `componentNew` (the preview1 adapter step) and `unpackWit` (WIT dependencies) load: jco-transpile's entries and vendor files, and the
 // preview2-shim it imports (node build only).
 // Node's own lookup: the package's node_modules first, then its parents'.
 const packageDir = (name, from) => {
@@ -53,12 +57,21 @@ copy(jcoDir, join(modules, 'jco-transpile'), [
   'vendor/wasm-tools.js',
   'vendor/wasm-tools.core.wasm',
   'vendor/wasm-tools.core2.wasm',
+  'vendor/js-component-bindgen-component.js',
+  'vendor/js-component-bindgen-component.core.wasm',
+  'vendor/js-component-bindgen-component.core2.wasm',
 ]);
 const jcoPkg = JSON.parse(readFileSync(join(jcoDir, 'package.json'), 'utf8'));
 writeFileSync(
   join(modules, 'jco-transpile', 'package.json'),
   JSON.stringify(
-    { name: jcoPkg.name, version: jcoPkg.version, license: jcoPkg.license, type: 'module', exports: { './wasm-tools': './dist/wasm-tools.js' } },
+    {
+      name: jcoPkg.name,
+      version: jcoPkg.version,
+      license: jcoPkg.license,
+      type: 'module',
+      exports: { './wasm-tools': './dist/wasm-tools.js', './component': './vendor/js-component-bindgen-component.js' },
+    },
     null,
     2,
   ) + '\n',

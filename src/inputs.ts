@@ -22,6 +22,8 @@ export const DEFAULTS = {
   profile: 'release',
   'cargo-component-version': '0.21.1',
   cache: 'true',
+  'wit-deps': 'auto',
+  'wkg-config': '',
   image: '',
   tags: '',
   username: '${{ github.actor }}',
@@ -48,6 +50,8 @@ export interface Settings {
   component: string;
   /** How to build the crate; undefined when a prebuilt component was given. */
   build: BuildSettings | undefined;
+  /** Fetching the crate's WIT dependencies into wit/deps before the build (auto: only what is missing), and wkg's config file. */
+  witDeps: { mode: 'auto' | 'fetch' | 'false'; wkgConfig: string };
   /** The images to publish the one artifact to (`image`, and full references in `tags`). None: ghcr.io/<owner>/<crate or file name>, known once the component is. */
   repositories: Repository[];
   /** `image` entries holding `{crate}`: a workspace's components, each published as its own image. */
@@ -132,6 +136,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
             cargoComponentVersion: input('cargo-component-version'),
             cache: parseBoolean('cache', input('cache')),
           },
+    witDeps: { mode: parseChoice('wit-deps', input('wit-deps'), ['auto', 'fetch', 'false'] as const), wkgConfig: input('wkg-config') },
     repositories,
     crateImages,
     tags: [...new Set(tags)],

@@ -59,6 +59,10 @@ async function publish(target: { registry?: string }): Promise<void> {
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
   // With `{crate}` in `image`, one build gives every component of the workspace, each its own image.
   const workspace = settings.crateImages.length > 0;
+  if (settings.build && settings.witDeps.mode !== 'false') {
+    const { prepareWitDependencies } = await import('./publish/wit-deps.js');
+    await prepareWitDependencies(settings, { env, serverUrl: event.serverUrl, log: actionsBuildLog, mask: maskSecret });
+  }
   const builds = settings.build ? await (await import('./cargo/build-crate.js')).buildCrates(settings.build, actionsBuildLog, env, workspace) : [undefined];
   const published: Published[] = [];
   for (const built of builds) published.push(await publishComponent(settings, event, env, built, target));

@@ -1,12 +1,12 @@
 // Building real crates with real cargo (Debian's Rust for wasm32-wasi), through the bundled action, and
 // publishing them to the real registry. Caches go to a stand-in of the Actions cache service on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startCacheServer, type CacheServer } from '../helpers/cache-server.js';
 import { runAction, ROOT, type ActionRun } from '../helpers/action.js';
-import { tmp } from '../helpers/components.js';
+import { tmp, witPackageFile } from '../helpers/components.js';
 import { firstLayerJson, rawConfig, rawManifest } from '../helpers/skopeo.js';
 
 const CRATES = join(ROOT, '__tests__', 'fixtures', 'crates');
@@ -253,5 +253,58 @@ describe('building a crate', () => {
     const run = await runAction({ inputs: { 'working-directory': tmp('empty'), image: `${registry.host}/acme/x` }, env: { PATH } });
     expect(run.code).toBe(1);
     expect(errorLines(run)[0]).toMatch(/there is no Cargo\.toml in .*: set "working-directory" to the crate, or give a prebuilt "component"/);
+  });
+});
+
+describe('a crate whose wit/ needs packages from a registry', () => {
+  let registry: TestRegistry;
+  let cacheServer: CacheServer;
+  beforeAll(async () => {
+    registry = await startRegistry('anonymous');
+    cacheServer = await startCacheServer();
+    for (const name of ['acme-greeter', 'wasi-cli', 'wasi-http', 'wasi-io']) {
+      const [ns, pkg] = name.split('-');
+      const run = await runAction({ inputs: { component: await witPackageFile(name), image: `${registry.host}/wit/${ns}/${pkg}` }, env: {} });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+    }
+  });
+  afterAll(async () => {
+    await cacheServer.stop();
+    await registry.stop();
+  });
+
+  it('gets them into wit/deps before cargo runs, writes wkg.lock and caches the packages; the next run fetches nothing', async () => {
+    const { workspace, crate } = workspaceWith('hello-lib');
+    mkdirSync(join(crate, 'wit'));
+    writeFileSync(
+      join(crate, 'wit', 'world.wit'),
+      'package acme:app;\nworld app {\n  import acme:greeter/greet@1.2.0;\n  export wasi:http/incoming-handler@0.2.0;\n}\n',
+    );
+    const config = join(workspace, 'wkg-config.toml');
+    const mapping = `{ registry = "test", metadata = { oci = { registry = "${registry.host}", namespacePrefix = "wit/" } } }`;
+    writeFileSync(config, `[namespace_registries]\nacme = ${mapping}\nwasi = ${mapping}\n`);
+    const action = () =>
+      runAction({
+        inputs: { 'working-directory': crate, build: 'cargo', target: 'wasm32-wasi', 'wkg-config': config, image: `${registry.host}/acme/app`, tags: 'edge' },
+        env: {
+          PATH,
+          HOME: tmp('home'),
+          GITHUB_WORKSPACE: workspace,
+          RUNNER_TEMP: tmp('runner-temp'),
+          ACTIONS_CACHE_URL: cacheServer.url,
+          SOURCE_DATE_EPOCH: '1700000000',
+        },
+      });
+    const first = await action();
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toContain(`WIT package wasi:http@0.2.0: ${registry.host}/wit/wasi/http:0.2.0`);
+    expect(first.stdout.indexOf('WIT dependencies in')).toBeLessThan(first.stdout.indexOf('::group::cargo build'));
+    expect(readdirSync(join(crate, 'wit', 'deps')).sort()).toEqual(['acme-greeter-1.2.0', 'wasi-cli-0.2.0', 'wasi-http-0.2.0', 'wasi-io-0.2.0']);
+    expect(readFileSync(join(crate, 'wkg.lock'), 'utf8')).toMatch(/name = "wasi:io"\nregistry = "test"\n\n\[\[packages.versions\]\]\nrequirement = "=0.2.0"/);
+    expect(cacheServer.saved().filter((k) => k.startsWith('wasm-oci-publish-wit-'))).toHaveLength(1);
+
+    const second = await action();
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).not.toContain('WIT package');
   });
 });

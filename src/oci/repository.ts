@@ -50,15 +50,16 @@ export class RepositoryClient {
   private readonly scope: string;
   private readonly path: string;
 
+  /** `pullOnly`: ask for a pull token only, as a client that reads (a WIT dependency) should: anonymous pulls of public packages need it. */
   constructor(
     readonly repository: Repository,
-    options: Omit<TransportOptions, 'registry'>,
+    options: Omit<TransportOptions, 'registry'> & { pullOnly?: boolean },
     private readonly upload: UploadOptions = DEFAULT_UPLOAD,
   ) {
     this.retry = options.retry ?? new RetryPolicy();
     this.log = options.log;
     this.transport = new Transport({ ...options, registry: repository.registry, retry: this.retry });
-    this.scope = `repository:${repository.name}:pull,push`;
+    this.scope = `repository:${repository.name}:${options.pullOnly ? 'pull' : 'pull,push'}`;
     this.path = `/v2/${repository.name}`;
   }
 
@@ -279,6 +280,22 @@ export class RepositoryClient {
     );
     if (res.status === 404) return undefined;
     return { mediaType: res.header('content-type') ?? '', bytes: res.body, etag: res.header('etag') };
+  }
+
+  /**
+   * A small blob's bytes, checked against its digest (distribution-spec "Pulling blobs"): a registry or a
+   * storage redirect that answers other bytes is refused. Larger than `limit` is refused too: what this
+   * reads (a WIT package) is kilobytes.
+   */
+  async fetchBlob(digest: string, limit: number): Promise<Buffer> {
+    const operation = `read of blob ${digest}`;
+    const res = await this.transport.send({ method: 'GET', url: `${this.path}/blobs/${digest}`, expect: [200], operation }, this.scope);
+    const length = Number(res.header('content-length') ?? res.body.length);
+    if (length > limit || res.body.length > limit)
+      throw new ActionError('registry-protocol', `${operation}: it is ${length} bytes, more than the ${limit} this reads`);
+    const actual = sha256Digest(res.body);
+    if (actual !== digest) throw new ActionError('registry-protocol', `${operation}: the registry sent bytes whose digest is ${actual}`);
+    return res.body;
   }
 
   /**

@@ -1,8 +1,8 @@
-export const id = 570;
-export const ids = [570];
+export const id = 769;
+export const ids = [769];
 export const modules = {
 
-/***/ 51570:
+/***/ 88769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -106,60 +106,10 @@ function stripAnsi(line) {
 
 // EXTERNAL MODULE: ./src/cargo/crate.ts
 var cargo_crate = __webpack_require__(24207);
-// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
-var cache = __webpack_require__(61691);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/cargo/caches.ts
-// Build caches through @actions/cache: cargo's registry and git checkouts plus the crate's target/, and
-// the installed cargo-component binary. A cache service that is missing or down only costs time: it logs
-// a warning and the build goes on.
-
-
-const caches_short = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
-/** Exact key per lockfile; restore keys fall back to the newest cache of the same toolchain and target. */
-function cargoCachePlan(f) {
-    const prefix = `wasm-oci-publish-cargo-${f.os}-${caches_short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-`;
-    return {
-        key: `${prefix}${caches_short(f.lockfile)}`,
-        restoreKeys: [prefix],
-        paths: [`${f.cargoHome}/registry/index`, `${f.cargoHome}/registry/cache`, `${f.cargoHome}/git/db`, f.targetDir],
-    };
-}
-function cargoComponentCachePlan(os, arch, version, cargoHome) {
-    return { key: `wasm-oci-publish-cargo-component-${os}-${arch}-${version}`, restoreKeys: [], paths: [`${cargoHome}/bin/cargo-component`] };
-}
-/** Restores; returns the key that matched, or undefined (miss, or no cache service). */
-async function restoreCache(plan, log) {
-    if (!cache/* isFeatureAvailable */.w3()) {
-        log.warning('The cache service is not available here (local run or GHES without it): building without a cache.');
-        return undefined;
-    }
-    try {
-        const hit = await cache/* restoreCache */.P3([...plan.paths], plan.key, plan.restoreKeys);
-        log.info(hit ? `cache restored from ${hit}` : `no cache for ${plan.key}`);
-        return hit;
-    }
-    catch (err) {
-        log.warning(`Cache restore failed, building without it: ${err.message}`);
-        return undefined;
-    }
-}
-/** Saves unless the exact key was restored (caches are immutable per key). */
-async function saveCache(plan, restoredKey, log) {
-    if (restoredKey === plan.key || !cache/* isFeatureAvailable */.w3())
-        return;
-    try {
-        await cache/* saveCache */.Io([...plan.paths], plan.key);
-        log.info(`cache saved as ${plan.key}`);
-    }
-    catch (err) {
-        log.warning(`Cache save failed: ${err.message}`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/wasm/inspect.ts + 7 modules
-var inspect = __webpack_require__(97227);
+// EXTERNAL MODULE: ./src/cargo/caches.ts
+var caches = __webpack_require__(50513);
+// EXTERNAL MODULE: ./src/wasm/inspect.ts
+var inspect = __webpack_require__(25928);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -229,7 +179,7 @@ async function buildCrates(s, log, env, all) {
     if (mode === 'cargo-component')
         await ensureCargoComponent(s, cargoHome, cwd, log, env);
     const plan = s.cache
-        ? cargoCachePlan({
+        ? (0,caches/* cargoCachePlan */.Ow)({
             os: `${(0,external_node_os_.platform)()}-${(0,external_node_os_.arch)()}`,
             toolchain: await toolchainId(cwd),
             target,
@@ -240,7 +190,7 @@ async function buildCrates(s, log, env, all) {
             builder: mode === 'cargo' ? 'cargo' : `cargo-component-${s.cargoComponentVersion}`,
         })
         : undefined;
-    const restored = plan ? await restoreCache(plan, log) : undefined;
+    const restored = plan ? await (0,caches/* restoreCache */.P3)(plan, log) : undefined;
     const args = (0,commands/* buildCommand */.Oe)({ mode, profile: s.profile, target: s.target, cargoArgs: s.cargoArgs });
     const started = Date.now();
     const run = await log.group(`cargo ${args.join(' ')}`, () => runCargo(args, cwd, log));
@@ -258,7 +208,7 @@ async function buildCrates(s, log, env, all) {
     const fresh = artifacts.every((a) => a.fresh);
     log.info(`cargo ${fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifacts.map((a) => a.path).join(', ')}`);
     if (plan)
-        await saveCache(plan, restored, log);
+        await (0,caches/* saveCache */.Io)(plan, restored, log);
     const compiled = compiledPackages(run.stdout, target);
     const built = [];
     for (const artifact of artifacts) {
@@ -351,8 +301,8 @@ function onPath(tool, env) {
 async function ensureCargoComponent(s, cargoHome, cwd, log, env) {
     if (onPath('cargo-component', env))
         return;
-    const plan = cargoComponentCachePlan(`${(0,external_node_os_.platform)()}`, (0,external_node_os_.arch)(), s.cargoComponentVersion, cargoHome);
-    const restored = s.cache ? await restoreCache(plan, log) : undefined;
+    const plan = (0,caches/* cargoComponentCachePlan */.Pi)(`${(0,external_node_os_.platform)()}`, (0,external_node_os_.arch)(), s.cargoComponentVersion, cargoHome);
+    const restored = s.cache ? await (0,caches/* restoreCache */.P3)(plan, log) : undefined;
     if (restored && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cargoHome, 'bin', 'cargo-component')))
         return;
     const args = (0,commands/* installCargoComponentCommand */.cj)(s.cargoComponentVersion);
@@ -360,7 +310,69 @@ async function ensureCargoComponent(s, cargoHome, cwd, log, env) {
     if (code !== 0)
         throw new errors/* ActionError */.l('build', `installing cargo-component ${s.cargoComponentVersion} failed (cargo exited with ${code})`);
     if (s.cache)
-        await saveCache(plan, restored, log);
+        await (0,caches/* saveCache */.Io)(plan, restored, log);
+}
+
+
+/***/ }),
+
+/***/ 50513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Io: () => (/* binding */ saveCache),
+/* harmony export */   Ow: () => (/* binding */ cargoCachePlan),
+/* harmony export */   P3: () => (/* binding */ restoreCache),
+/* harmony export */   Pi: () => (/* binding */ cargoComponentCachePlan)
+/* harmony export */ });
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61691);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+// Build caches through @actions/cache: cargo's registry and git checkouts plus the crate's target/, and
+// the installed cargo-component binary. A cache service that is missing or down only costs time: it logs
+// a warning and the build goes on.
+
+
+const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+/** Exact key per lockfile; restore keys fall back to the newest cache of the same toolchain and target. */
+function cargoCachePlan(f) {
+    const prefix = `wasm-oci-publish-cargo-${f.os}-${short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-`;
+    return {
+        key: `${prefix}${short(f.lockfile)}`,
+        restoreKeys: [prefix],
+        paths: [`${f.cargoHome}/registry/index`, `${f.cargoHome}/registry/cache`, `${f.cargoHome}/git/db`, f.targetDir],
+    };
+}
+function cargoComponentCachePlan(os, arch, version, cargoHome) {
+    return { key: `wasm-oci-publish-cargo-component-${os}-${arch}-${version}`, restoreKeys: [], paths: [`${cargoHome}/bin/cargo-component`] };
+}
+/** Restores; returns the key that matched, or undefined (miss, or no cache service). */
+async function restoreCache(plan, log) {
+    if (!_actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .isFeatureAvailable */ .w3()) {
+        log.warning('The cache service is not available here (local run or GHES without it): building without a cache.');
+        return undefined;
+    }
+    try {
+        const hit = await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([...plan.paths], plan.key, plan.restoreKeys);
+        log.info(hit ? `cache restored from ${hit}` : `no cache for ${plan.key}`);
+        return hit;
+    }
+    catch (err) {
+        log.warning(`Cache restore failed, building without it: ${err.message}`);
+        return undefined;
+    }
+}
+/** Saves unless the exact key was restored (caches are immutable per key). */
+async function saveCache(plan, restoredKey, log) {
+    if (restoredKey === plan.key || !_actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .isFeatureAvailable */ .w3())
+        return;
+    try {
+        await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io([...plan.paths], plan.key);
+        log.info(`cache saved as ${plan.key}`);
+    }
+    catch (err) {
+        log.warning(`Cache save failed: ${err.message}`);
+    }
 }
 
 

@@ -1,0 +1,316 @@
+// Fetches the WIT packages a crate's `wit/` needs into `wit/deps`, as `wkg wit fetch` does, before cargo
+// builds it (wit-bindgen and cargo-component resolve `wit/deps/<ns>-<name>-<version>/package.wit`).
+// Each package is located as wkg locates it (wkg-config.ts), pulled with this project's OCI client (the lock's
+// layer digest, else the manifest of the version's tag), checked against its digest and decoded as a WIT
+// package of that name and version; the packages it uses are fetched in turn, so that every directory holds a
+// whole package (a package's embedded copies of its dependencies hold only what it uses). Nothing is written
+// into wit/deps, and the lock is not touched, until every package is fetched, verified and printed.
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import semver from 'semver';
+import { ActionError } from '../errors.js';
+import { RegistryError } from '../oci/errors.js';
+import { sha256Digest } from '../oci/spec.js';
+import { TopLevelSections } from '../wasm/sections.js';
+import type { WitPackageFacts } from '../wasm/wit-package.js';
+import { foreignPackages, isHeld, packagesInDeps, wantKey, witTexts, type PackageWant } from './references.js';
+import { resolveRegistry, ociLocation, type RegistryMetadata, type RegistrySettings, type WkgConfig } from './wkg-config.js';
+import { lockedVersion, lockText, type LockedPackage, type Override } from './lock.js';
+
+/** What fetching needs of a registry: this project's RepositoryClient, pull side. */
+export interface PullClient {
+  getManifest(reference: string): Promise<{ mediaType: string; bytes: Buffer } | undefined>;
+  fetchBlob(digest: string, limit: number): Promise<Buffer>;
+  listTags(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface WitDepsIO {
+  /** A pull-only client for `repository` on the OCI `registry`, with what the config says of the registry `name`. */
+  open(registry: string, repository: string, settings: RegistrySettings): Promise<PullClient>;
+  /** The registry's well-known metadata, or undefined (registry-metadata.ts). */
+  metadata(registry: string): Promise<RegistryMetadata | undefined>;
+  info(line: string): void;
+  /** Called once, before the first package is fetched (the caller restores its cache of packages then). */
+  beforeFetch?(): Promise<void>;
+}
+
+export interface WitDepsRequest {
+  /** The crate's `wit` directory. */
+  witDir: string;
+  /** auto: fetch what wit/deps lacks; fetch: fetch every package again. */
+  mode: 'auto' | 'fetch';
+  config: WkgConfig;
+  /** wkg.toml's overrides. */
+  overrides: Record<string, Override>;
+  /** The lock as read (undefined: none), and whether it may not change (committed: wkg's --locked). */
+  lock: LockedPackage[] | undefined;
+  locked: boolean;
+  /** Where fetched packages are kept by digest between runs (the Actions cache saves it). */
+  cacheDir?: string;
+}
+
+export interface FetchedPackage {
+  name: string;
+  version: string;
+  requirement: string;
+  /** The registry's name in the config (the lock records it), and the OCI reference it was pulled from. */
+  registry: string;
+  reference: string;
+  digest: string;
+  fromCache: boolean;
+  /** Where it was written, relative to wit/deps. */
+  directory: string;
+}
+
+export interface WitDepsResult {
+  fetched: FetchedPackage[];
+  /** The lock to write, when it changed (never when `locked`). */
+  lock?: LockedPackage[];
+}
+
+/** WIT packages are kilobytes (wasi:http is 30 KB): anything past this is not one. */
+const MAX_PACKAGE_BYTES = 16 * 1024 * 1024;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+export async function fetchWitDependencies(req: WitDepsRequest, io: WitDepsIO): Promise<WitDepsResult> {
+  const texts = await witTexts(req.witDir);
+  const depsDir = join(req.witDir, 'deps');
+  const held = req.mode === 'auto' ? await packagesInDeps(depsDir) : new Set<string>();
+  const queue = foreignPackages(texts).filter((w) => !isHeld(held, w));
+  if (queue.length === 0) return { fetched: [] };
+  await io.beforeFetch?.();
+
+  const fetcher = new Fetcher(req, io);
+  const pulled = new Map<string, Pulled>();
+  for (let want = queue.shift(); want; want = queue.shift()) {
+    if (pulled.has(wantKey(want))) continue;
+    const one = await fetcher.pull(want);
+    pulled.set(wantKey(want), one);
+    for (const used of one.facts.uses) {
+      const next = usedPackage(used);
+      if (!isHeld(held, next) && !pulled.has(wantKey(next))) queue.push(next);
+    }
+  }
+
+  const lock = mergedLock(
+    req.lock ?? [],
+    [...pulled.values()].map((p) => p.entry),
+  );
+  const changed = lockText(lock) !== lockText(req.lock ?? []);
+  if (changed && req.locked) {
+    const added = [...pulled.values()].filter((p) => !lockedVersion(req.lock, p.entry.name, p.entry.registry, p.entry.requirement));
+    throw new ActionError(
+      'input',
+      `wkg.lock is committed but would change (${added.map((p) => `${p.entry.name}@${p.entry.version}`).join(', ')} not in it): ` +
+        'run `wkg wit fetch` and commit wkg.lock, or remove it from version control',
+    );
+  }
+  const printed = await printAll([...pulled.values()]);
+  await writeDeps(req.witDir, printed);
+  return { fetched: [...pulled.values()].map((p) => p.entry), ...(changed ? { lock } : {}) };
+}
+
+interface Pulled {
+  entry: FetchedPackage;
+  facts: WitPackageFacts;
+  bytes: Buffer;
+}
+
+class Fetcher {
+  private readonly metadata = new Map<string, Promise<RegistryMetadata>>();
+
+  constructor(
+    private readonly req: WitDepsRequest,
+    private readonly io: WitDepsIO,
+  ) {}
+
+  async pull(want: PackageWant): Promise<Pulled> {
+    if (this.req.overrides[want.name]?.path !== undefined) {
+      throw new ActionError(
+        'input',
+        `wkg.toml takes ${want.name} from a local path, which this action does not copy: put the package in wit/deps, or run wkg wit fetch`,
+      );
+    }
+    const requirement = this.req.overrides[want.name]?.version ?? (want.version ? `=${want.version}` : '*');
+    const mapping = resolveRegistry(this.req.config, want.name);
+    const namespace = want.name.split(':')[0]!;
+    if (!mapping) {
+      throw new ActionError(
+        'input',
+        `no registry is known for ${wantKey(want)}: map the namespace "${namespace}" in the wkg config ([namespace_registries] or default_registry), or put the package in wit/deps`,
+      );
+    }
+    const metadata = mapping.metadata ?? (await this.metadataOf(mapping.registry));
+    const location = ociLocation(want.name, mapping, metadata);
+    const repository = `${location.registry}/${location.repository}`;
+    const client = await this.io.open(location.registry, location.repository, this.req.config.registries[mapping.registry] ?? {});
+    let tried = repository;
+    try {
+      const locked = lockedVersion(this.req.lock, want.name, mapping.registry, requirement);
+      let version = locked?.version;
+      let digest = locked?.digest;
+      if (!version || !digest) {
+        version = want.version && requirement === `=${want.version}` ? want.version : await newest(client, requirement, repository);
+        tried = `${repository}:${version}`;
+        digest = await layerDigest(client, version, tried);
+      } else {
+        tried = `${repository}@${digest} (wkg.lock's ${version})`;
+      }
+      const cached = await readCached(this.req.cacheDir, digest);
+      const bytes = cached ?? (await client.fetchBlob(digest, MAX_PACKAGE_BYTES));
+      if (!cached) await writeCached(this.req.cacheDir, digest, bytes);
+      const facts = decodePackage(bytes, want.name, version);
+      this.io.info(`WIT package ${want.name}@${version}: ${tried}, ${digest}${cached ? ' (cached)' : ''}`);
+      return {
+        entry: {
+          name: want.name,
+          version,
+          requirement,
+          registry: mapping.registry,
+          reference: tried,
+          digest,
+          fromCache: !!cached,
+          directory: depsName(want.name, version),
+        },
+        facts,
+        bytes,
+      };
+    } catch (err) {
+      throw new ActionError(errorKind(err), `cannot fetch the WIT package ${wantKey(want)} from ${tried}: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      await client.close();
+    }
+  }
+
+  private metadataOf(registry: string): Promise<RegistryMetadata> {
+    let known = this.metadata.get(registry);
+    if (!known) {
+      known = this.io.metadata(registry).then((m) => m ?? {});
+      this.metadata.set(registry, known);
+    }
+    return known;
+  }
+}
+
+/** The kind a wrapped failure keeps: the registry's refusal of credentials stays one. */
+function errorKind(err: unknown): ActionError['kind'] {
+  if (err instanceof ActionError) return err.kind;
+  if (err instanceof RegistryError) return err.status === 401 || err.status === 403 ? 'credentials' : 'registry-protocol';
+  return 'network';
+}
+
+/** `wasi:io/streams@0.2.0` → `wasi:io@0.2.0`. */
+function usedPackage(id: string): PackageWant {
+  const [item, version] = id.split('@') as [string, string | undefined];
+  return { name: item.slice(0, item.indexOf('/')), ...(version ? { version } : {}) };
+}
+
+/** wkg's directory name (wasm-pkg-core src/wit.rs): `wasi:http@0.2.0` → `wasi-http-0.2.0`. */
+function depsName(name: string, version: string): string {
+  return `${name.replace(':', '-')}-${version}`;
+}
+
+/** The newest tag that satisfies a requirement (`*`, `^0.2`), from the repository's tags, as wkg lists versions. */
+async function newest(client: PullClient, requirement: string, repository: string): Promise<string> {
+  if (!semver.validRange(requirement)) throw new ActionError('input', `"${requirement}" is not a version requirement`);
+  const versions = (await client.listTags()).filter((t) => semver.valid(t) === t);
+  const best = semver.maxSatisfying(versions, requirement);
+  if (!best) throw new ActionError('registry-protocol', `${repository} has no version that satisfies ${requirement} (tags: ${versions.join(', ') || 'none'})`);
+  return best;
+}
+
+/** The manifest's one `application/wasm` layer: its digest is what the lock records. */
+async function layerDigest(client: PullClient, tag: string, reference: string): Promise<string> {
+  const manifest = await client.getManifest(tag);
+  if (!manifest) throw new ActionError('registry-protocol', `the registry has no manifest ${reference} (404)`);
+  let layers: Array<{ mediaType?: unknown; digest?: unknown }> | undefined;
+  try {
+    layers = (JSON.parse(manifest.bytes.toString('utf8')) as { layers?: typeof layers }).layers;
+  } catch {
+    throw new ActionError('registry-protocol', `the manifest ${reference} is not JSON`);
+  }
+  const wasm = Array.isArray(layers) ? layers.find((l) => l.mediaType === 'application/wasm') : undefined;
+  if (typeof wasm?.digest !== 'string' || !DIGEST.test(wasm.digest)) {
+    throw new ActionError('registry-protocol', `the manifest ${reference} has no application/wasm layer with a sha256 digest: it is not a Wasm OCI artifact`);
+  }
+  return wasm.digest;
+}
+
+function decodePackage(bytes: Buffer, name: string, version: string): WitPackageFacts {
+  const sections = new TopLevelSections(bytes.length);
+  sections.push(bytes);
+  sections.end();
+  const pkg = sections.witPackage;
+  if (!pkg) throw new ActionError('wasm', `it is a ${sections.kind ?? 'file'}, not a WIT package`);
+  if (pkg.name !== name || pkg.version !== version) {
+    throw new ActionError('wasm', `it is the WIT package ${pkg.name}${pkg.version ? `@${pkg.version}` : ''}, not ${name}@${version}`);
+  }
+  return pkg;
+}
+
+function mergedLock(old: LockedPackage[], fetched: FetchedPackage[]): LockedPackage[] {
+  const lock = old.map((p) => ({ ...p, versions: [...p.versions] }));
+  for (const f of fetched) {
+    let pkg = lock.find((p) => p.name === f.name && p.registry === f.registry);
+    if (!pkg) lock.push((pkg = { name: f.name, registry: f.registry, versions: [] }));
+    pkg.versions = pkg.versions.filter((v) => v.requirement !== f.requirement);
+    pkg.versions.push({ requirement: f.requirement, version: f.version, digest: f.digest });
+  }
+  return lock;
+}
+
+/** Each package as WIT text, printed by jco (wit-component's printer): the files wkg's text output writes. */
+async function printAll(pulled: Pulled[]): Promise<Array<{ directory: string; text: string }>> {
+  // Loaded on first use: the printer is 4 MB of wasm that only this step needs.
+  const { $init, unpackWit } = await import(/* webpackIgnore: true */ '@bytecodealliance/jco-transpile/component');
+  await $init;
+  return pulled.map(({ entry }, i) => {
+    const spec = `${entry.name}@${entry.version}`;
+    let text: string | undefined;
+    try {
+      text = unpackWit(spec, pulled[i]!.bytes).get('package.wit');
+    } catch (err) {
+      const payload = (err as { payload?: { tag?: string; val?: unknown } }).payload;
+      throw new ActionError(
+        'wasm',
+        `cannot print the WIT package ${spec} as text: ${payload ? `${payload.tag}: ${JSON.stringify(payload.val)}` : (err as Error).message}`,
+      );
+    }
+    if (!text) throw new ActionError('wasm', `cannot print the WIT package ${spec} as text: the printer gave no package.wit`);
+    return { directory: entry.directory, text };
+  });
+}
+
+/** Every package written to a staging directory beside wit/deps, then each moved into place. */
+async function writeDeps(witDir: string, printed: Array<{ directory: string; text: string }>): Promise<void> {
+  const staging = await mkdtemp(join(witDir, '.deps-'));
+  try {
+    for (const { directory, text } of printed) {
+      await mkdir(join(staging, directory));
+      await writeFile(join(staging, directory, 'package.wit'), text);
+    }
+    await mkdir(join(witDir, 'deps'), { recursive: true });
+    for (const { directory } of printed) {
+      await rm(join(witDir, 'deps', directory), { recursive: true, force: true });
+      await rename(join(staging, directory), join(witDir, 'deps', directory));
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function readCached(dir: string | undefined, digest: string): Promise<Buffer | undefined> {
+  if (!dir) return undefined;
+  const bytes = await readFile(join(dir, `${digest.replace(':', '-')}.wasm`)).catch(() => undefined);
+  // A cached file is believed only when it still has its digest.
+  return bytes && sha256Digest(bytes) === digest ? bytes : undefined;
+}
+
+async function writeCached(dir: string | undefined, digest: string, bytes: Buffer): Promise<void> {
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${digest.replace(':', '-')}.wasm`);
+  await writeFile(`${path}.tmp`, bytes);
+  await rename(`${path}.tmp`, path);
+}
