@@ -73,6 +73,8 @@ __webpack_require__.d(__webpack_exports__, {
   prepareWitDependencies: () => (/* binding */ prepareWitDependencies)
 });
 
+// UNUSED EXPORTS: passwordGoesTo
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -747,18 +749,23 @@ async function prepareWitDependencies(settings, ctx) {
     if (settings.build.cache && result.fetched.some((f) => !f.fromCache))
         await (0,caches/* saveCache */.Io)(cachePlan(lockText(result.lock ?? lock ?? [])), restored, ctx.log);
 }
+/** The `password` input is for the images' registries, and a GitHub token for GitHub's registry: never elsewhere. */
+function passwordGoesTo(settings, registry, serverUrl) {
+    const { password } = settings;
+    if (password === '' || (0,token_scope/* withholdGitHubToken */.Ex)(password, registry, serverUrl))
+        return false;
+    return settings.repositories.some((r) => r.registry === registry) || ((0,token_scope/* isGitHubAppToken */.o2)(password) && (0,token_scope/* isGitHubRegistry */.vX)(registry, serverUrl));
+}
 /**
  * A pull-only client. Credentials, each sent only to the registry it belongs to: the wkg config's for that
  * registry; the `password` input where it would go for a push (an image's registry, or the GitHub token to
  * GitHub's registry); Docker's config and helpers; else anonymous.
  */
 async function openPullClient(settings, ctx, registry, repository, registrySettings) {
-    const pushesThere = settings.repositories.some((r) => r.registry === registry);
-    const password = settings.password;
-    const passwordFits = password !== '' &&
-        !(0,token_scope/* withholdGitHubToken */.Ex)(password, registry, ctx.serverUrl) &&
-        (pushesThere || ((0,token_scope/* isGitHubAppToken */.o2)(password) && (0,token_scope/* isGitHubRegistry */.vX)(registry, ctx.serverUrl)));
-    const credentials = registrySettings.auth ?? (passwordFits ? { username: settings.username, password } : await (0,docker_config/* credentialsFromDockerConfig */.N3)(registry, ctx.env));
+    const credentials = registrySettings.auth ??
+        (passwordGoesTo(settings, registry, ctx.serverUrl)
+            ? { username: settings.username, password: settings.password }
+            : await (0,docker_config/* credentialsFromDockerConfig */.N3)(registry, ctx.env));
     for (const secret of (0,auth/* secretsOf */.Fj)(credentials))
         ctx.mask(secret);
     return new oci_repository/* RepositoryClient */.q((0,reference/* parseRepository */.SU)(`${registry}/${repository}`), {

@@ -78,6 +78,13 @@ export async function prepareWitDependencies(settings: Settings, ctx: WitDepsCon
   if (settings.build.cache && result.fetched.some((f) => !f.fromCache)) await saveCache(cachePlan(lockText(result.lock ?? lock ?? [])), restored, ctx.log);
 }
 
+/** The `password` input is for the images' registries, and a GitHub token for GitHub's registry: never elsewhere. */
+export function passwordGoesTo(settings: Pick<Settings, 'password' | 'repositories'>, registry: string, serverUrl: string): boolean {
+  const { password } = settings;
+  if (password === '' || withholdGitHubToken(password, registry, serverUrl)) return false;
+  return settings.repositories.some((r) => r.registry === registry) || (isGitHubAppToken(password) && isGitHubRegistry(registry, serverUrl));
+}
+
 /**
  * A pull-only client. Credentials, each sent only to the registry it belongs to: the wkg config's for that
  * registry; the `password` input where it would go for a push (an image's registry, or the GitHub token to
@@ -90,14 +97,11 @@ async function openPullClient(
   repository: string,
   registrySettings: RegistrySettings,
 ): Promise<PullClient> {
-  const pushesThere = settings.repositories.some((r) => r.registry === registry);
-  const password = settings.password;
-  const passwordFits =
-    password !== '' &&
-    !withholdGitHubToken(password, registry, ctx.serverUrl) &&
-    (pushesThere || (isGitHubAppToken(password) && isGitHubRegistry(registry, ctx.serverUrl)));
   const credentials: Credentials | undefined =
-    registrySettings.auth ?? (passwordFits ? { username: settings.username, password } : await credentialsFromDockerConfig(registry, ctx.env));
+    registrySettings.auth ??
+    (passwordGoesTo(settings, registry, ctx.serverUrl)
+      ? { username: settings.username, password: settings.password }
+      : await credentialsFromDockerConfig(registry, ctx.env));
   for (const secret of secretsOf(credentials)) ctx.mask(secret);
   return new RepositoryClient(parseRepository(`${registry}/${repository}`), {
     pullOnly: true,
