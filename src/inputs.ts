@@ -34,6 +34,8 @@ export const DEFAULTS = {
   'plain-http': 'false',
   latest: 'auto',
   'pr-comment': 'true',
+  cleanup: 'auto',
+  'pr-number': '',
   'github-token': '${{ github.token }}',
   sbom: 'auto',
   sign: 'auto',
@@ -69,6 +71,9 @@ export interface Settings {
   plainHttp: boolean;
   latest: LatestPolicy;
   prComment: boolean;
+  /** Remove a pull request's previews: on its closed event (auto, true), or for `prNumber` (true: a scheduled run). */
+  cleanup: 'auto' | 'true' | 'false';
+  prNumber: number | undefined;
   /** For the pull-request comment. */
   githubToken: string;
   sbom: SbomChoice;
@@ -149,6 +154,8 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     plainHttp: parseBoolean('plain-http', input('plain-http')),
     latest: parseChoice('latest', input('latest'), ['auto', 'true', 'false'] as const),
     prComment: parseBoolean('pr-comment', input('pr-comment')),
+    cleanup: parseChoice('cleanup', input('cleanup'), ['auto', 'true', 'false'] as const),
+    prNumber: parsePrNumber(input('pr-number')),
     githubToken: input('github-token'),
     sbom: parseSbomChoice(input('sbom')),
     sign: parseChoice('sign', input('sign'), ['auto', 'true', 'false'] as const),
@@ -156,6 +163,12 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     retry: retrySettings(parseRetries(input('retries')), positive(env.WASM_OCI_PUBLISH_RETRY_BASE_MS)),
     timeouts: timeouts(positive(env.WASM_OCI_PUBLISH_TIMEOUT_MS)),
   };
+}
+
+function parsePrNumber(text: string): number | undefined {
+  if (text === '') return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(text)) throw new ActionError('input', `input "pr-number" must be a pull request number, not "${text}"`);
+  return Number(text);
 }
 
 /** ghcr.io/<owner>/<name>, lowercased (GHCR names are lower case); the name is the crate's or the file's. */

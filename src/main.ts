@@ -11,6 +11,7 @@ import { metadataActionOutputsUnread } from './github/metadata-action.js';
 import { permissionHint } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
+import { writeCleanupReport } from './github/cleanup-report.js';
 import { publishReport, writeOutputs, writeSummary, type Attestations, type PublishReport, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
 import { pushEverywhere, pushFailure, type PushOutcome } from './publish/push-everywhere.js';
@@ -55,6 +56,10 @@ async function publish(target: { registry?: string }): Promise<void> {
   const unread = metadataActionOutputsUnread(settings, env);
   if (unread) core.notice(unread);
 
+  const { pullRequestToCleanUp } = await import('./publish/cleanup.js');
+  const closedPr = pullRequestToCleanUp(settings, event);
+  if (closedPr !== undefined) return cleanUp(settings, event, env, closedPr, target);
+
   // What a run does not use is not loaded: building (@actions/cache), SBOM (CycloneDX), signing
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
   // With `{crate}` in `image`, one build gives every component of the workspace, each its own image.
@@ -77,6 +82,26 @@ async function publish(target: { registry?: string }): Promise<void> {
   }
   const failure = published.find((p) => p.failure)?.failure;
   if (failure) throw failure;
+}
+
+/** A closed pull request: nothing is built or pushed; its previews are removed from every image. */
+async function cleanUp(settings: Settings, event: EventFacts, env: NodeJS.ProcessEnv, pr: number, target: { registry?: string }): Promise<void> {
+  const { cleanupImages, cleanUpPullRequest } = await import('./publish/cleanup.js');
+  const images = await cleanupImages(settings, event);
+  target.registry = images[0]!.registry;
+  core.info(`pull request #${pr} is closed: removing its previews from ${images.map(formatRepository).join(', ')}`);
+  const github = {
+    token: settings.githubToken,
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    serverUrl: event.serverUrl,
+    ownerIsOrganization: event.ownerIsOrganization ?? false,
+  };
+  const results = await cleanUpPullRequest(images, pr, github, {
+    open: (repository) => openRepository(settings, repository, event.serverUrl),
+    info: (line) => core.info(line),
+    warning: (line) => core.warning(line),
+  });
+  await writeCleanupReport(pr, results);
 }
 
 /**

@@ -16,6 +16,12 @@ export interface GitHubApi {
   attestationAnswers: number[];
   /** Storage records (POST /orgs/{org}/artifacts/metadata/storage-record). */
   storageRecords: Array<{ org: string; body: Record<string, unknown> }>;
+  /**
+   * A container package whose versions live in a real registry (GHCR's Packages API in front of its
+   * registry): the versions are the digests `track`ed plus whatever the registry's tags point at, each with
+   * those tags, while the registry still has it; DELETE deletes the manifest from the registry.
+   */
+  package?: { owner: string; name: string; registry: string; repository: string; track: Set<string>; deleteAnswers: number[] };
   stop(): Promise<void>;
 }
 
@@ -68,6 +74,25 @@ export async function startGitHubApi(): Promise<GitHubApi> {
       api.storageRecords.push({ org: storage[1]!, body });
       return reply(200, { storage_records: [{ id: 700 + api.storageRecords.length }] });
     }
+    const versions = /^\/(orgs|users)\/([^/]+)\/packages\/container\/([^/]+)\/versions(?:\/(\d+))?$/.exec(url.pathname);
+    const pkg = api.package;
+    if (versions && pkg && versions[2] === pkg.owner && decodeURIComponent(versions[3]!) === pkg.name) {
+      const all = await packageVersions(pkg);
+      if (req.method === 'GET' && !versions[4]) {
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        return reply(200, all.slice((page - 1) * perPage, page * perPage));
+      }
+      const version = all.find((v) => v.id === Number(versions[4]));
+      if (req.method === 'DELETE' && version) {
+        const status = pkg.deleteAnswers.shift();
+        if (status !== undefined) return reply(status, { message: status === 403 ? 'Resource not accessible by integration' : 'Package not found' });
+        await fetch(`http://${pkg.registry}/v2/${pkg.repository}/manifests/${version.name}`, { method: 'DELETE' });
+        res.writeHead(204).end();
+        return;
+      }
+      return reply(404, { message: 'Package not found' });
+    }
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
     if (list && req.method === 'GET')
@@ -94,4 +119,22 @@ export async function startGitHubApi(): Promise<GitHubApi> {
   }
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return api;
+}
+
+const ACCEPT = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json';
+
+/** GitHub's version objects for the package: id from the digest, `metadata.container.tags` from the registry. */
+async function packageVersions(
+  pkg: NonNullable<GitHubApi['package']>,
+): Promise<Array<{ id: number; name: string; metadata: { container: { tags: string[] } } }>> {
+  const base = `http://${pkg.registry}/v2/${pkg.repository}`;
+  const tagList = (await (await fetch(`${base}/tags/list`)).json()) as { tags?: string[] | null };
+  const tags = new Map<string, string[]>();
+  for (const tag of tagList.tags ?? []) {
+    const digest = (await fetch(`${base}/manifests/${tag}`, { method: 'HEAD', headers: { accept: ACCEPT } })).headers.get('docker-content-digest')!;
+    tags.set(digest, [...(tags.get(digest) ?? []), tag]);
+  }
+  const digests = [...new Set([...pkg.track, ...tags.keys()])].sort();
+  const present = await Promise.all(digests.map(async (d) => (await fetch(`${base}/manifests/${d}`, { method: 'HEAD', headers: { accept: ACCEPT } })).ok));
+  return digests.filter((_, i) => present[i]).map((d) => ({ id: parseInt(d.slice(7, 15), 16), name: d, metadata: { container: { tags: tags.get(d) ?? [] } } }));
 }

@@ -22,7 +22,8 @@ export interface TestRegistry {
 
 export const TEST_CREDENTIALS = { username: 'ci-user', password: 's3cret-Pa55-word' };
 
-export async function startRegistry(mode: AuthMode = 'anonymous'): Promise<TestRegistry> {
+/** `deletes: false`: the package's default, where DELETE answers 405 UNSUPPORTED. */
+export async function startRegistry(mode: AuthMode = 'anonymous', { deletes = true } = {}): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), `registry-${mode}-`));
   const port = await freePort();
   let auth = '';
@@ -38,7 +39,7 @@ export async function startRegistry(mode: AuthMode = 'anonymous'): Promise<TestR
   const config = join(dir, 'config.yml');
   writeFileSync(
     config,
-    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n${auth}`,
+    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: ${deletes}\nhttp:\n  addr: 127.0.0.1:${port}\n${auth}`,
   );
   const logFd = openSync(join(dir, 'registry.log'), 'a');
   const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', logFd, logFd] });

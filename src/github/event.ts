@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 
 export interface EventFacts {
   eventName: string;
+  /** The payload's `action`: `closed` for a pull request that was merged or closed. */
+  action?: string;
   /** Full ref, e.g. refs/tags/v1.2.3 or refs/heads/main. */
   ref: string;
   sha: string;
@@ -29,6 +31,7 @@ export interface EventFacts {
 }
 
 interface Payload {
+  action?: string;
   release?: { tag_name?: string };
   pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
   number?: number;
@@ -49,6 +52,7 @@ export function readEventFacts(env: NodeJS.ProcessEnv): EventFacts {
   const ref = env.GITHUB_REF ?? '';
   const facts: EventFacts = {
     eventName,
+    ...(typeof payload.action === 'string' ? { action: payload.action } : {}),
     ref,
     sha: env.GITHUB_SHA ?? '',
     repository: env.GITHUB_REPOSITORY ?? '',

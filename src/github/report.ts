@@ -31,6 +31,8 @@ export interface PublishReport {
   attestations?: Attestations;
   version?: string;
   annotations?: Record<string, string>;
+  /** Whether an anonymous client can pull what was pushed; undefined when not checked. */
+  public?: boolean;
 }
 
 export interface WitPackageSummary {
@@ -127,6 +129,8 @@ export function reportOutputs(r: PublishReport): Record<string, string> {
     'attestation-url': r.attestations?.provenance?.url ?? '',
     'sbom-attestation-id': r.attestations?.sbom?.stored?.id ?? '',
     version: r.version ?? '',
+    public: r.public === undefined ? '' : String(r.public),
+    removed: '', // a cleanup run's
     // As build-push-action and metadata-action write them: one key=value a line.
     annotations: Object.entries(r.annotations ?? {})
       .map(([k, v]) => `${k}=${v}`)

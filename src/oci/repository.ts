@@ -2,6 +2,7 @@
 // Spec: opencontainers/distribution-spec spec.md, "Push" (blobs, chunked uploads, manifests).
 import { createReadStream } from 'node:fs';
 import { ActionError } from '../errors.js';
+import { RegistryError } from './errors.js';
 import { Transport, type TransportOptions } from './transport.js';
 import { isValidTag, type Repository } from './reference.js';
 import { isTransient, RetryPolicy, type Attempts, type Outcome } from './policy.js';
@@ -280,6 +281,36 @@ export class RepositoryClient {
     );
     if (res.status === 404) return undefined;
     return { mediaType: res.header('content-type') ?? '', bytes: res.body, etag: res.header('etag') };
+  }
+
+  /** The digest of the manifest a tag points at (HEAD, as oras resolves), or undefined when there is none. */
+  async manifestDigest(tag: string): Promise<string | undefined> {
+    const res = await this.transport.send(
+      { method: 'HEAD', url: `${this.path}/manifests/${tag}`, headers: { accept: MANIFEST_ACCEPT }, expect: [200, 404], operation: `resolve of tag ${tag}` },
+      this.scope,
+    );
+    if (res.status === 404) return undefined;
+    const digest = res.header('docker-content-digest');
+    if (digest && /^sha256:[0-9a-f]{64}$/.test(digest)) return digest;
+    const manifest = await this.getManifest(tag); // no digest header: hash what the registry serves
+    return manifest ? sha256Digest(manifest.bytes) : undefined;
+  }
+
+  /**
+   * Deletes a manifest by digest (or a tag, where the registry can untag): distribution-spec "Deleting
+   * Manifests". 'unsupported' when the registry refuses deletes (405, or 400 UNSUPPORTED: distribution with
+   * deletes disabled); 'gone' when it has no such manifest.
+   */
+  async deleteManifest(reference: string): Promise<'deleted' | 'gone' | 'unsupported'> {
+    const operation = `delete of manifest ${reference}`;
+    try {
+      const res = await this.transport.send({ method: 'DELETE', url: `${this.path}/manifests/${reference}`, expect: [200, 202, 404], operation }, this.scope);
+      return res.status === 404 ? 'gone' : 'deleted';
+    } catch (err) {
+      if (err instanceof RegistryError && (err.status === 405 || (err.status === 400 && err.details.some((d) => d.code === 'UNSUPPORTED'))))
+        return 'unsupported';
+      throw err;
+    }
   }
 
   /**

@@ -34,7 +34,7 @@ export interface TransportOptions {
 export type RequestBody = string | Buffer | Readable;
 
 export interface HttpRequest {
-  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A path on the registry (`/v2/…`) or an absolute URL (upload locations may point elsewhere). */
   url: string | URL;
   headers?: Record<string, string>;

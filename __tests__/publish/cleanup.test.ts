@@ -1,0 +1,69 @@
+// When a run cleans up instead of publishing, and which images it cleans.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanupImages, pullRequestToCleanUp } from '../../src/publish/cleanup.js';
+import { cleanupMarkdown } from '../../src/github/cleanup-report.js';
+import { readSettings, type Settings } from '../../src/inputs.js';
+import type { EventFacts } from '../../src/github/event.js';
+import { tmp } from '../helpers/components.js';
+
+const event = (over: Partial<EventFacts>): EventFacts => ({
+  eventName: '',
+  ref: '',
+  sha: '',
+  repository: 'acme/app',
+  serverUrl: 'https://github.com',
+  actor: 'a',
+  ...over,
+});
+const closed = event({ eventName: 'pull_request', action: 'closed', prNumber: 7 });
+const settings = (inputs: Record<string, string>, e = closed): Settings => readSettings((n) => inputs[n] ?? '', e);
+
+describe('pullRequestToCleanUp', () => {
+  it.each([
+    ['auto on a closed pull request', {}, closed, 7],
+    ['auto on pull_request_target closed', {}, { ...closed, eventName: 'pull_request_target' }, 7],
+    ['auto on a synchronize', {}, { ...closed, action: 'synchronize' }, undefined],
+    ['false on a closed pull request', { cleanup: 'false' }, closed, undefined],
+    ['true with pr-number on a schedule', { cleanup: 'true', 'pr-number': '12' }, event({ eventName: 'schedule' }), 12],
+    ['auto ignores pr-number outside a closed event', { 'pr-number': '12' }, event({ eventName: 'push' }), undefined],
+  ])('%s', (_, inputs, e, expected) => {
+    expect(pullRequestToCleanUp(settings({ component: 'x.wasm', ...inputs }, e), e)).toBe(expected);
+  });
+
+  it('true without any pull request is an input error; pr-number must be a number', () => {
+    const e = event({ eventName: 'schedule' });
+    expect(() => pullRequestToCleanUp(settings({ component: 'x.wasm', cleanup: 'true' }, e), e)).toThrow(/set "pr-number"/);
+    expect(() => settings({ component: 'x.wasm', 'pr-number': '#7' })).toThrow(/"pr-number" must be a pull request number, not "#7"/);
+  });
+});
+
+describe('cleanupImages', () => {
+  it("is the image input, else the file's or the crate's default name; a {crate} template is refused", async () => {
+    expect((await cleanupImages(settings({ image: 'r.example/a/b' }), closed)).map((r) => `${r.registry}/${r.name}`)).toEqual(['r.example/a/b']);
+    expect((await cleanupImages(settings({ component: 'out/Hello.wasm' }), closed)).map((r) => r.name)).toEqual(['acme/hello']);
+    const crate = tmp('crate');
+    mkdirSync(join(crate, 'src'));
+    writeFileSync(join(crate, 'Cargo.toml'), '[package]\nname = "my-app"\nversion = "0.1.0"\n');
+    expect((await cleanupImages(settings({ 'working-directory': crate }), closed)).map((r) => r.name)).toEqual(['acme/my-app']);
+    await expect(cleanupImages(settings({ 'working-directory': crate, image: 'ghcr.io/acme/{crate}' }), closed)).rejects.toThrow(/list them in "image"/);
+  });
+});
+
+describe('cleanupMarkdown', () => {
+  it('lists what was removed and kept, escaped, and says when nothing was found', () => {
+    const md = cleanupMarkdown(7, [
+      {
+        image: 'ghcr.io/acme/app',
+        removed: [{ digest: 'sha256:aa', tags: [], what: 'referrer' }],
+        kept: [{ digest: 'sha256:bb', tags: ['v1.0.0'], why: 'also tagged v1.0.0' }],
+      },
+      { image: 'r.example/acme/app', removed: [], kept: [], unsupported: 'the registry does not delete manifests' },
+    ]);
+    expect(md).toContain('| removed | `sha256:aa` | untagged | referrer |');
+    expect(md).toContain('| kept | `sha256:bb` | `v1.0.0` | also tagged v1\\.0\\.0 |');
+    expect(md).toContain('No preview of this pull request was found.');
+    expect(md).toContain('> [!WARNING]\n> the registry does not delete manifests');
+  });
+});

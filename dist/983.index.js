@@ -1,0 +1,287 @@
+export const id = 983;
+export const ids = [983];
+export const modules = {
+
+/***/ 983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cleanUpPullRequest: () => (/* binding */ cleanUpPullRequest),
+  cleanupImages: () => (/* binding */ cleanupImages),
+  pullRequestToCleanUp: () => (/* binding */ pullRequestToCleanUp)
+});
+
+// UNUSED EXPORTS: cleanUpPreviews, ghcrVersions, registryVersions
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(3292);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(38422);
+// EXTERNAL MODULE: ./src/artifact/annotations.ts
+var annotations = __webpack_require__(37336);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(92413);
+;// CONCATENATED MODULE: ./src/github/packages.ts
+// GitHub's Packages REST API for a container package: its versions with their tags, and deleting one
+// (docs.github.com "REST API endpoints for packages": GET/DELETE
+// /{orgs|users}/{owner}/packages/container/{package_name}/versions[/{id}]). GHCR's registry API deletes
+// nothing, so this is the only way to remove a version there. A package name with a `/` is sent encoded
+// (`acme%2Fgreeter`). Deleting needs `packages: write` and, for the repository's GITHUB_TOKEN, the Admin role
+// for the repository under the package's "Manage Actions access"; GitHub says 404 "Package not found" for
+// a denial as often as 403.
+
+/** What a denial means and what to grant, in one sentence the step can end with. */
+const DELETE_PERMISSION_HINT = 'deleting a GHCR package version needs "permissions: packages: write" in the workflow and, for the GITHUB_TOKEN, ' +
+    "this repository's Admin role in the package's settings (Manage Actions access)";
+/** A client of one package; `apiUrl` is GITHUB_API_URL (GHES, or a test server). */
+class PackageVersions {
+    pkg;
+    octokit;
+    base;
+    constructor(token, apiUrl, pkg) {
+        this.pkg = pkg;
+        this.octokit = (0,github/* getOctokit */.Q)(token, { baseUrl: apiUrl });
+        this.base = `/${pkg.ownerIsOrganization ? 'orgs' : 'users'}/${encodeURIComponent(pkg.owner)}/packages/container/${encodeURIComponent(pkg.name)}/versions`;
+    }
+    /** Every version, all pages; none when the package does not exist (or is not this token's to see). */
+    async list() {
+        const versions = [];
+        for (let page = 1; page <= 1000; page++) {
+            let data;
+            try {
+                data = (await this.octokit.request(`GET ${this.base}`, { per_page: 100, page, state: 'active' })).data;
+            }
+            catch (err) {
+                if (err.status === 404)
+                    return versions;
+                throw err;
+            }
+            if (!Array.isArray(data) || data.length === 0)
+                return versions;
+            for (const v of data) {
+                const tags = v.metadata?.container?.tags;
+                if (typeof v.id !== 'number' || typeof v.name !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.name))
+                    continue;
+                versions.push({ id: v.id, digest: v.name, tags: Array.isArray(tags) ? tags.filter((t) => typeof t === 'string') : [] });
+            }
+            if (data.length < 100)
+                return versions;
+        }
+        return versions;
+    }
+    /** 'removed', or 'gone' when GitHub no longer has it; a denial throws with what to grant. */
+    async remove(id) {
+        try {
+            await this.octokit.request(`DELETE ${this.base}/${id}`);
+            return 'removed';
+        }
+        catch (err) {
+            const status = err.status;
+            if (status === 404)
+                return 'gone';
+            if (status === 401 || status === 403)
+                throw new Error(`GitHub refused to delete version ${id} of ${this.pkg.owner}/${this.pkg.name} (${status}): ${DELETE_PERMISSION_HINT}`);
+            throw err;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/token-scope.ts
+var token_scope = __webpack_require__(5907);
+// EXTERNAL MODULE: ./src/oci/spec.ts
+var spec = __webpack_require__(54482);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(62148);
+;// CONCATENATED MODULE: ./src/publish/cleanup.ts
+// Removing what a pull request's previews published, once it is closed: every version tagged `pr-<n>` or
+// annotated `dev.wasm-oci-publish.pull-request: <n>` (an earlier push whose `pr-<n>` tag moved on), with its
+// referrers (the SBOM and signature manifests, and the `sha256-<hex>` fallback index that lists them). A
+// version that also carries a tag no preview makes (a release, `latest`, a branch) is kept, and only its
+// preview tag is dropped where the registry can untag. On GHCR, versions are listed and deleted through
+// GitHub's Packages API (its registry deletes nothing); elsewhere through the distribution API, and a
+// registry that refuses deletes gets a warning, not a failure.
+
+
+
+
+
+
+
+
+
+
+const SHA_TAG = /^sha-[0-9a-f]{7,40}$/;
+const FALLBACK_TAG = /^sha256-[0-9a-f]{64}$/;
+/** The previews of pull request `pr` in one repository, removed with their referrers; shared versions kept. */
+async function cleanUpPreviews(image, client, store, pr) {
+    const result = { image, removed: [], kept: [] };
+    const versions = await store.list();
+    const byDigest = new Map(versions.map((v) => [v.digest, v]));
+    const byTag = new Map(versions.flatMap((v) => v.tags.map((t) => [t, v])));
+    const prTag = `pr-${pr}`;
+    for (const version of versions) {
+        if (!(await isPreviewOf(version, pr, client)))
+            continue;
+        const others = version.tags.filter((t) => t !== prTag && !SHA_TAG.test(t) && !FALLBACK_TAG.test(t));
+        if (others.length > 0) {
+            const untagged = version.tags.includes(prTag) && (await store.untag(prTag));
+            result.kept.push({
+                digest: version.digest,
+                tags: version.tags,
+                why: `also tagged ${others.join(', ')}${version.tags.includes(prTag) ? (untagged ? `; ${prTag} removed` : `; ${prTag} stays (the registry cannot untag)`) : ''}`,
+            });
+            continue;
+        }
+        // Referrers first, then their index, then the preview: nothing is left pointing at what is gone.
+        const index = byTag.get((0,spec/* fallbackTag */.fH)(version.digest));
+        const referrers = index ? await indexedDigests(client, index.digest) : [];
+        const doomed = [
+            ...referrers.map((d) => [byDigest.get(d) ?? { digest: d, tags: [] }, 'referrer']),
+            ...(index ? [[index, 'referrers index']] : []),
+            [version, 'preview'],
+        ];
+        for (const [v, what] of doomed) {
+            const outcome = await store.remove(v);
+            if (outcome === 'unsupported') {
+                result.unsupported = `the registry does not delete manifests (405 UNSUPPORTED): ${image}@${v.digest} and the rest of pull request ${pr}'s previews stay`;
+                return result;
+            }
+            if (outcome === 'removed')
+                result.removed.push({ digest: v.digest, tags: v.tags, what });
+        }
+    }
+    return result;
+}
+/**
+ * Tagged `pr-<n>`, or annotated with that pull request: an earlier push of it (untagged, or its `sha-*` tag
+ * alone), or one promoted since (a release tag on it: kept, but told). Another pull request's current preview
+ * and the fallback indexes are not read.
+ */
+async function isPreviewOf(version, pr, client) {
+    if (version.tags.includes(`pr-${pr}`))
+        return true;
+    if (version.tags.some((t) => /^pr-\d+$/.test(t)) || (version.tags.length > 0 && version.tags.every((t) => FALLBACK_TAG.test(t))))
+        return false;
+    const manifest = await client.getManifest(version.digest);
+    if (!manifest)
+        return false;
+    try {
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        return parsed.annotations?.[`${annotations/* ANNOTATION_PREFIX */.Lz}pull-request`] === String(pr);
+    }
+    catch {
+        return false;
+    }
+}
+/** The manifests a fallback referrers index lists. */
+async function indexedDigests(client, digest) {
+    const index = await client.getManifest(digest);
+    if (!index || !index.mediaType.startsWith(spec/* OCI_INDEX */.$p))
+        return [];
+    const manifests = JSON.parse(index.bytes.toString('utf8')).manifests ?? [];
+    return manifests.flatMap((m) => (typeof m.digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(m.digest) ? [m.digest] : []));
+}
+/** A registry's versions: its tags, each resolved to its manifest's digest (untagged manifests cannot be listed there). */
+function registryVersions(client) {
+    return {
+        async list() {
+            const versions = new Map();
+            for (const tag of await client.listTags()) {
+                const digest = await client.manifestDigest(tag);
+                if (!digest)
+                    continue;
+                const v = versions.get(digest) ?? { digest, tags: [] };
+                v.tags.push(tag);
+                versions.set(digest, v);
+            }
+            return [...versions.values()];
+        },
+        async remove(v) {
+            const outcome = await client.deleteManifest(v.digest);
+            return outcome === 'deleted' ? 'removed' : outcome;
+        },
+        async untag(tag) {
+            return (await client.deleteManifest(tag)) === 'deleted';
+        },
+    };
+}
+/** GHCR's versions, through GitHub's Packages API: untagged ones included. */
+function ghcrVersions(packages) {
+    return {
+        list: () => packages.list(),
+        remove: (v) => (v.id === undefined ? Promise.resolve('gone') : packages.remove(v.id)),
+        untag: () => Promise.resolve(false),
+    };
+}
+/**
+ * The closed pull request's previews, removed from every image. GitHub's API for GHCR images (the token is
+ * `github-token`), the registry's own API elsewhere; a refusal to delete is a warning there, a GitHub denial
+ * fails the step with what to grant.
+ */
+async function cleanUpPullRequest(images, pr, github, io) {
+    const results = [];
+    for (const repository of images) {
+        const image = (0,reference/* formatRepository */.Sh)(repository);
+        const client = await io.open(repository);
+        try {
+            const [owner, ...rest] = repository.name.split('/');
+            const store = (0,token_scope/* isGitHubRegistry */.vX)(repository.registry, github.serverUrl)
+                ? ghcrVersions(new PackageVersions(github.token, github.apiUrl, { owner: owner, ownerIsOrganization: github.ownerIsOrganization, name: rest.join('/') }))
+                : registryVersions(client);
+            const result = await cleanUpPreviews(image, client, store, pr);
+            for (const r of result.removed)
+                io.info(`removed ${image}@${r.digest} (${r.what}${r.tags.length ? `, ${r.tags.join(', ')}` : ''})`);
+            for (const k of result.kept)
+                io.info(`kept ${image}@${k.digest}: ${k.why}`);
+            if (result.unsupported)
+                io.warning(result.unsupported);
+            results.push(result);
+        }
+        finally {
+            await client.close();
+        }
+    }
+    return results;
+}
+/** The pull request whose previews this run removes, or undefined when it publishes instead. */
+function pullRequestToCleanUp(settings, event) {
+    if (settings.cleanup === 'false')
+        return undefined;
+    const closed = event.eventName.startsWith('pull_request') && event.action === 'closed' ? event.prNumber : undefined;
+    if (settings.cleanup === 'auto')
+        return closed;
+    const pr = settings.prNumber ?? closed;
+    if (pr === undefined)
+        throw new errors/* ActionError */.l('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
+    return pr;
+}
+/** The images to clean: the `image` input, else the default a publish would use (the file's or the crate's name). */
+async function cleanupImages(settings, event) {
+    if (settings.crateImages.length > 0) {
+        throw new errors/* ActionError */.l('input', 'cleaning up needs the images by name: list them in "image" (a {crate} template names images only a build knows)');
+    }
+    if (settings.repositories.length > 0)
+        return settings.repositories;
+    if (settings.component)
+        return [(0,inputs/* defaultRepository */.Sf)(settings.component, event)];
+    const manifest = (0,external_node_path_.join)(settings.build?.workingDirectory ?? '.', 'Cargo.toml');
+    const name = await (0,promises_.readFile)(manifest, 'utf8')
+        .then((text) => (0,dist/* parse */.qg)(text).package?.name)
+        .catch(() => undefined);
+    if (typeof name !== 'string')
+        throw new errors/* ActionError */.l('input', `cleaning up needs the image: set "image" (${manifest} names no package)`);
+    return [(0,inputs/* defaultRepository */.Sf)(name, event)];
+}
+
+
+/***/ })
+
+};

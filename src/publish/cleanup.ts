@@ -1,0 +1,204 @@
+// Removing what a pull request's previews published, once it is closed: every version tagged `pr-<n>` or
+// annotated `dev.wasm-oci-publish.pull-request: <n>` (an earlier push whose `pr-<n>` tag moved on), with its
+// referrers (the SBOM and signature manifests, and the `sha256-<hex>` fallback index that lists them). A
+// version that also carries a tag no preview makes (a release, `latest`, a branch) is kept, and only its
+// preview tag is dropped where the registry can untag. On GHCR, versions are listed and deleted through
+// GitHub's Packages API (its registry deletes nothing); elsewhere through the distribution API, and a
+// registry that refuses deletes gets a warning, not a failure.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+import { ActionError } from '../errors.js';
+import { defaultRepository, type Settings } from '../inputs.js';
+import type { EventFacts } from '../github/event.js';
+import { ANNOTATION_PREFIX } from '../artifact/annotations.js';
+import { PackageVersions } from '../github/packages.js';
+import type { CleanupResult } from '../github/cleanup-report.js';
+import { isGitHubRegistry } from '../github/token-scope.js';
+import { fallbackTag, OCI_INDEX } from '../oci/spec.js';
+import { formatRepository, type Repository } from '../oci/reference.js';
+import type { RepositoryClient } from '../oci/repository.js';
+
+/** One manifest in the repository, with its tags; `id` is GitHub's version id on GHCR. */
+export interface StoredVersion {
+  digest: string;
+  tags: string[];
+  id?: number;
+}
+
+/** A repository's versions, as a registry or GitHub's Packages API sees them. */
+export interface VersionStore {
+  list(): Promise<StoredVersion[]>;
+  remove(version: StoredVersion): Promise<'removed' | 'gone' | 'unsupported'>;
+  /** Drops one tag and keeps the manifest; false where the registry cannot (GHCR, distribution 2.x). */
+  untag(tag: string): Promise<boolean>;
+}
+
+const SHA_TAG = /^sha-[0-9a-f]{7,40}$/;
+const FALLBACK_TAG = /^sha256-[0-9a-f]{64}$/;
+
+/** The previews of pull request `pr` in one repository, removed with their referrers; shared versions kept. */
+export async function cleanUpPreviews(image: string, client: RepositoryClient, store: VersionStore, pr: number): Promise<CleanupResult> {
+  const result: CleanupResult = { image, removed: [], kept: [] };
+  const versions = await store.list();
+  const byDigest = new Map(versions.map((v) => [v.digest, v]));
+  const byTag = new Map(versions.flatMap((v) => v.tags.map((t) => [t, v] as const)));
+  const prTag = `pr-${pr}`;
+
+  for (const version of versions) {
+    if (!(await isPreviewOf(version, pr, client))) continue;
+    const others = version.tags.filter((t) => t !== prTag && !SHA_TAG.test(t) && !FALLBACK_TAG.test(t));
+    if (others.length > 0) {
+      const untagged = version.tags.includes(prTag) && (await store.untag(prTag));
+      result.kept.push({
+        digest: version.digest,
+        tags: version.tags,
+        why: `also tagged ${others.join(', ')}${version.tags.includes(prTag) ? (untagged ? `; ${prTag} removed` : `; ${prTag} stays (the registry cannot untag)`) : ''}`,
+      });
+      continue;
+    }
+    // Referrers first, then their index, then the preview: nothing is left pointing at what is gone.
+    const index = byTag.get(fallbackTag(version.digest));
+    const referrers = index ? await indexedDigests(client, index.digest) : [];
+    const doomed: Array<[StoredVersion, CleanupResult['removed'][number]['what']]> = [
+      ...referrers.map((d) => [byDigest.get(d) ?? { digest: d, tags: [] }, 'referrer'] as [StoredVersion, 'referrer']),
+      ...(index ? [[index, 'referrers index'] as [StoredVersion, 'referrers index']] : []),
+      [version, 'preview'],
+    ];
+    for (const [v, what] of doomed) {
+      const outcome = await store.remove(v);
+      if (outcome === 'unsupported') {
+        result.unsupported = `the registry does not delete manifests (405 UNSUPPORTED): ${image}@${v.digest} and the rest of pull request ${pr}'s previews stay`;
+        return result;
+      }
+      if (outcome === 'removed') result.removed.push({ digest: v.digest, tags: v.tags, what });
+    }
+  }
+  return result;
+}
+
+/**
+ * Tagged `pr-<n>`, or annotated with that pull request: an earlier push of it (untagged, or its `sha-*` tag
+ * alone), or one promoted since (a release tag on it: kept, but told). Another pull request's current preview
+ * and the fallback indexes are not read.
+ */
+async function isPreviewOf(version: StoredVersion, pr: number, client: RepositoryClient): Promise<boolean> {
+  if (version.tags.includes(`pr-${pr}`)) return true;
+  if (version.tags.some((t) => /^pr-\d+$/.test(t)) || (version.tags.length > 0 && version.tags.every((t) => FALLBACK_TAG.test(t)))) return false;
+  const manifest = await client.getManifest(version.digest);
+  if (!manifest) return false;
+  try {
+    const parsed = JSON.parse(manifest.bytes.toString('utf8')) as { annotations?: Record<string, unknown> };
+    return parsed.annotations?.[`${ANNOTATION_PREFIX}pull-request`] === String(pr);
+  } catch {
+    return false;
+  }
+}
+
+/** The manifests a fallback referrers index lists. */
+async function indexedDigests(client: RepositoryClient, digest: string): Promise<string[]> {
+  const index = await client.getManifest(digest);
+  if (!index || !index.mediaType.startsWith(OCI_INDEX)) return [];
+  const manifests = (JSON.parse(index.bytes.toString('utf8')) as { manifests?: Array<{ digest?: unknown }> }).manifests ?? [];
+  return manifests.flatMap((m) => (typeof m.digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(m.digest) ? [m.digest] : []));
+}
+
+/** A registry's versions: its tags, each resolved to its manifest's digest (untagged manifests cannot be listed there). */
+export function registryVersions(client: RepositoryClient): VersionStore {
+  return {
+    async list() {
+      const versions = new Map<string, StoredVersion>();
+      for (const tag of await client.listTags()) {
+        const digest = await client.manifestDigest(tag);
+        if (!digest) continue;
+        const v = versions.get(digest) ?? { digest, tags: [] };
+        v.tags.push(tag);
+        versions.set(digest, v);
+      }
+      return [...versions.values()];
+    },
+    async remove(v) {
+      const outcome = await client.deleteManifest(v.digest);
+      return outcome === 'deleted' ? 'removed' : outcome;
+    },
+    async untag(tag) {
+      return (await client.deleteManifest(tag)) === 'deleted';
+    },
+  };
+}
+
+/** GHCR's versions, through GitHub's Packages API: untagged ones included. */
+export function ghcrVersions(packages: PackageVersions): VersionStore {
+  return {
+    list: () => packages.list(),
+    remove: (v) => (v.id === undefined ? Promise.resolve('gone' as const) : packages.remove(v.id)),
+    untag: () => Promise.resolve(false),
+  };
+}
+
+export interface CleanupIO {
+  /** A client of the repository with the run's credentials (main.ts's openRepository). */
+  open(repository: Repository): Promise<RepositoryClient>;
+  info(line: string): void;
+  warning(line: string): void;
+}
+
+/**
+ * The closed pull request's previews, removed from every image. GitHub's API for GHCR images (the token is
+ * `github-token`), the registry's own API elsewhere; a refusal to delete is a warning there, a GitHub denial
+ * fails the step with what to grant.
+ */
+export async function cleanUpPullRequest(
+  images: Repository[],
+  pr: number,
+  github: { token: string; apiUrl: string; serverUrl: string; ownerIsOrganization: boolean },
+  io: CleanupIO,
+): Promise<CleanupResult[]> {
+  const results: CleanupResult[] = [];
+  for (const repository of images) {
+    const image = formatRepository(repository);
+    const client = await io.open(repository);
+    try {
+      const [owner, ...rest] = repository.name.split('/');
+      const store = isGitHubRegistry(repository.registry, github.serverUrl)
+        ? ghcrVersions(
+            new PackageVersions(github.token, github.apiUrl, { owner: owner!, ownerIsOrganization: github.ownerIsOrganization, name: rest.join('/') }),
+          )
+        : registryVersions(client);
+      const result = await cleanUpPreviews(image, client, store, pr);
+      for (const r of result.removed) io.info(`removed ${image}@${r.digest} (${r.what}${r.tags.length ? `, ${r.tags.join(', ')}` : ''})`);
+      for (const k of result.kept) io.info(`kept ${image}@${k.digest}: ${k.why}`);
+      if (result.unsupported) io.warning(result.unsupported);
+      results.push(result);
+    } finally {
+      await client.close();
+    }
+  }
+  return results;
+}
+
+/** The pull request whose previews this run removes, or undefined when it publishes instead. */
+export function pullRequestToCleanUp(settings: Pick<Settings, 'cleanup' | 'prNumber'>, event: EventFacts): number | undefined {
+  if (settings.cleanup === 'false') return undefined;
+  const closed = event.eventName.startsWith('pull_request') && event.action === 'closed' ? event.prNumber : undefined;
+  if (settings.cleanup === 'auto') return closed;
+  const pr = settings.prNumber ?? closed;
+  if (pr === undefined)
+    throw new ActionError('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
+  return pr;
+}
+
+/** The images to clean: the `image` input, else the default a publish would use (the file's or the crate's name). */
+export async function cleanupImages(settings: Settings, event: EventFacts): Promise<Repository[]> {
+  if (settings.crateImages.length > 0) {
+    throw new ActionError('input', 'cleaning up needs the images by name: list them in "image" (a {crate} template names images only a build knows)');
+  }
+  if (settings.repositories.length > 0) return settings.repositories;
+  if (settings.component) return [defaultRepository(settings.component, event)];
+  const manifest = join(settings.build?.workingDirectory ?? '.', 'Cargo.toml');
+  const name = await readFile(manifest, 'utf8')
+    .then((text) => (parse(text) as { package?: { name?: unknown } }).package?.name)
+    .catch(() => undefined);
+  if (typeof name !== 'string') throw new ActionError('input', `cleaning up needs the image: set "image" (${manifest} names no package)`);
+  return [defaultRepository(name, event)];
+}
