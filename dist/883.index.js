@@ -38,6 +38,7 @@ function workspaceCommentBody(previews) {
         '```sh',
         ...previews.map((p) => `wkg oci pull ${p.image}@${p.digest} -o ${p.image.split('/').pop() ?? 'app'}.wasm`),
         '```',
+        ...privateNote(previews),
     ].join('\n');
 }
 function previewCommentBody(p) {
@@ -65,7 +66,18 @@ function previewCommentBody(p) {
         `wkg oci pull ${ref} -o ${p.package ? 'package' : 'app'}.wasm`,
         ...(run ? [run] : []),
         '```',
+        ...privateNote([p]),
     ].join('\n');
+}
+/** Pulling a private package needs a login first: said under the commands, for the registry of each private image. */
+function privateNote(previews) {
+    const registries = [...new Set(previews.filter((p) => p.public === false).map((p) => p.image.split('/')[0]))];
+    if (registries.length === 0)
+        return [];
+    return [
+        '',
+        `> [!NOTE]\n> Private: log in first (${registries.map((r) => (0,markdown/* code */.aY)(`docker login ${r}`)).join(', ')}, with a token that can read packages); anonymous pulls are refused.`,
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts

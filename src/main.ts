@@ -8,7 +8,7 @@ import { readEventFacts, type EventFacts } from './github/event.js';
 import { eventAnnotations } from './github/annotations.js';
 import { deriveTags, sanitizeTag } from './github/tags.js';
 import { metadataActionOutputsUnread } from './github/metadata-action.js';
-import { permissionHint } from './github/hints.js';
+import { permissionHint, privatePackageNotice } from './github/hints.js';
 import { withholdGitHubToken } from './github/token-scope.js';
 import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission.js';
 import { writeCleanupReport } from './github/cleanup-report.js';
@@ -17,6 +17,7 @@ import { actionsBuildLog } from './github/build-log.js';
 import { pushEverywhere, pushFailure, type PushOutcome } from './publish/push-everywhere.js';
 import { attachEverywhere, attestRun, type AttestIO } from './publish/attest.js';
 import { makeSbom } from './publish/sbom.js';
+import { anonymousPull } from './publish/anonymous-pull.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
 import { defaultPackageRepository, defaultRepository, readSettings, repositoryName, type Settings } from './inputs.js';
@@ -184,8 +185,18 @@ async function publishComponent(
       if (sbom && done.length > 0) referrers.push(await attachEverywhere(done, artifact, 'SBOM', sbom, (line) => core.info(line)));
       if (sign && done.length > 0) attestations = await attestRun(done, settings, event, artifact, created, sbom, version, referrers, actionsAttestIO);
     }
-    const pushed = results.find((r) => r.pushed)?.pushed;
+    const first = results.find((r) => r.pushed);
+    const pushed = first?.pushed;
     tags = pushed?.tags ?? tags;
+    const publicPull = first
+      ? await anonymousPull(first.repository, artifact.manifest.descriptor.digest, {
+          plainHttp: settings.plainHttp,
+          timeouts: settings.timeouts,
+          proxyEnv: env,
+        })
+      : undefined;
+    if (first && publicPull === false)
+      core.notice(privatePackageNotice(formatRepository(first.repository), event.serverUrl, event.ownerIsOrganization ?? false));
 
     const report = publishReport({
       images,
@@ -203,6 +214,7 @@ async function publishComponent(
       attestations,
       version: version !== undefined && tags.includes(sanitizeTag(version)) ? sanitizeTag(version) : undefined,
       annotations: artifact.annotations,
+      public: publicPull,
     });
     return { report, failure: results.some((r) => r.error !== undefined) ? pushFailure(results) : undefined };
   } finally {

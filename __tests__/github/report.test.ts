@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publishReport, reportOutputs, summaryMarkdown, type PublishReport, type RunResult } from '../../src/github/report.js';
-import { permissionHint } from '../../src/github/hints.js';
+import { permissionHint, privatePackageNotice } from '../../src/github/hints.js';
 import { previewCommentBody } from '../../src/github/pr-comment-body.js';
 
 const report: PublishReport = {
@@ -113,5 +113,23 @@ describe('permissionHint', () => {
     expect(permissionHint(401, 'ghcr.io')).toMatch(/packages: write/);
     expect(permissionHint(500, 'ghcr.io')).toBeUndefined();
     expect(permissionHint(403, 'quay.io')).toBeUndefined();
+  });
+});
+
+describe('a package nobody can pull anonymously', () => {
+  it("names GHCR's settings page, for an organization's or a user's package, nested names encoded", () => {
+    expect(privatePackageNotice('ghcr.io/acme/app', 'https://github.com', true)).toContain('https://github.com/orgs/acme/packages/container/app/settings');
+    expect(privatePackageNotice('ghcr.io/ada/acme/greeter', 'https://github.com', false)).toContain(
+      'https://github.com/users/ada/packages/container/acme%2Fgreeter/settings',
+    );
+    expect(privatePackageNotice('registry.example/acme/app', 'https://github.com', true)).toBe(
+      'Anonymous clients cannot pull registry.example/acme/app: pulling it needs credentials for registry.example.',
+    );
+  });
+
+  it('the preview comment says to log in first; a public one says nothing', () => {
+    const facts = { image: 'ghcr.io/acme/app', digest: 'sha256:aaa', tags: [], exports: [], imports: [] };
+    expect(previewCommentBody({ ...facts, public: false })).toContain('> Private: log in first (`docker login ghcr.io`');
+    expect(previewCommentBody({ ...facts, public: true })).not.toContain('Private');
   });
 });

@@ -18,6 +18,8 @@ export interface TokenServer {
   issued: string[];
   /** Lifetime of the tokens it issues, in seconds. */
   setTokenLifetime(seconds: number): void;
+  /** Whether a request without credentials gets a pull-only token, as GHCR answers for a public package. */
+  allowAnonymousPull(allowed: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startTokenServer(dir: string, port: number, credentials: {
   const service = 'test-registry';
   const issuer = 'test-token-issuer';
   let lifetime = 300;
+  let anonymousPull = false;
   const requests: TokenServer['requests'] = [];
   const issued: string[] = [];
   const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
@@ -75,6 +78,10 @@ export async function startTokenServer(dir: string, port: number, credentials: {
         return reply(res, 200, { access_token: token, scope: form.scope, expires_in: lifetime, issued_at: new Date().toISOString() });
       }
       requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+      if (!req.headers.authorization && anonymousPull) {
+        const pullOnly = url.searchParams.getAll('scope').map((s) => s.replace(/:[^:]*$/, (actions) => (actions.includes('pull') ? ':pull' : ':')));
+        return reply(res, 200, { token: issue(url.searchParams.get('service'), pullOnly), expires_in: lifetime });
+      }
       if (req.headers.authorization !== expected) return reply(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] });
       reply(res, 200, { token: issue(url.searchParams.get('service'), url.searchParams.getAll('scope')), expires_in: lifetime });
     });
@@ -89,6 +96,9 @@ export async function startTokenServer(dir: string, port: number, credentials: {
     issued,
     setTokenLifetime: (seconds) => {
       lifetime = seconds;
+    },
+    allowAnonymousPull: (allowed) => {
+      anonymousPull = allowed;
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -10,6 +10,8 @@ export interface PreviewFacts {
   imports: string[];
   /** A WIT package's name (`ns:pkg@1.0.0`): nothing to run, only to pull or depend on. */
   package?: { name: string };
+  /** false: anonymous clients cannot pull it (a private GHCR package), and the comment says how to. */
+  public?: boolean;
   headSha?: string;
 }
 
@@ -34,6 +36,7 @@ export function workspaceCommentBody(previews: PreviewFacts[]): string {
     '```sh',
     ...previews.map((p) => `wkg oci pull ${p.image}@${p.digest} -o ${p.image.split('/').pop() ?? 'app'}.wasm`),
     '```',
+    ...privateNote(previews),
   ].join('\n');
 }
 
@@ -62,5 +65,16 @@ export function previewCommentBody(p: PreviewFacts): string {
     `wkg oci pull ${ref} -o ${p.package ? 'package' : 'app'}.wasm`,
     ...(run ? [run] : []),
     '```',
+    ...privateNote([p]),
   ].join('\n');
+}
+
+/** Pulling a private package needs a login first: said under the commands, for the registry of each private image. */
+function privateNote(previews: PreviewFacts[]): string[] {
+  const registries = [...new Set(previews.filter((p) => p.public === false).map((p) => p.image.split('/')[0]!))];
+  if (registries.length === 0) return [];
+  return [
+    '',
+    `> [!NOTE]\n> Private: log in first (${registries.map((r) => code(`docker login ${r}`)).join(', ')}, with a token that can read packages); anonymous pulls are refused.`,
+  ];
 }

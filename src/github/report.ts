@@ -72,6 +72,8 @@ export interface RunResult {
   version?: string;
   /** The manifest's annotations. */
   annotations?: Record<string, string>;
+  /** Whether an anonymous client can pull it (undefined: not pushed, or not known). */
+  public?: boolean;
 }
 
 /** What signing stored in GitHub's attestation API; undefined where GitHub refused (the registry has them still). */
@@ -109,6 +111,7 @@ export function publishReport(r: RunResult): PublishReport {
     attestations: r.attestations,
     version: r.version,
     annotations: r.annotations,
+    ...(r.public !== undefined ? { public: r.public } : {}),
   };
 }
 
@@ -185,6 +188,13 @@ export function summaryMarkdown(r: PublishReport): string {
     lines.push('Attached (OCI referrers of the manifest):', '', '| | Digest | Found through |', '|---|---|---|');
     for (const x of r.referrers)
       lines.push(`| ${x.kind} | ${code(x.digest, true)} | ${x.via === 'api' ? 'referrers API' : `tag ${code(x.tag ?? '', true)}`} |`);
+    if (r.referrers.some((x) => x.via === 'fallback-tag')) {
+      lines.push(
+        '',
+        'The `sha256-<hex>` tag is the OCI 1.1 referrers tag schema: this registry has no referrers API, so the list of ' +
+          "what refers to the manifest is an index under that tag. Clients (oras, cosign, gh) read it there; the pull request's cleanup removes it with its subject.",
+      );
+    }
     lines.push('', 'List and check them:', '', '```sh', `oras discover ${r.image}@${r.digest}`, ...verifyCommands(r));
     lines.push('```', '');
   }
