@@ -647,7 +647,7 @@ var HashAlgorithm;
 
 /***/ }),
 
-/***/ 84439:
+/***/ 6820:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 

@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   upsertPreviewComment: () => (/* binding */ upsertPreviewComment)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/github/runner.ts
+var runner = __webpack_require__(19373);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(92413);
 // EXTERNAL MODULE: ./src/github/markdown.ts
@@ -102,16 +102,16 @@ async function upsertPreviewComment(token, repository, prNumber, previews) {
         const mine = comments.find((c) => c.body?.includes(marker) && sameLogin(c.user?.login, viewer.login));
         if (mine) {
             await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
-            core/* info */.pq(`updated the preview comment on #${prNumber}`);
+            runner/* info */.pq(`updated the preview comment on #${prNumber}`);
         }
         else {
             await octokit.rest.issues.createComment({ owner, repo, issue_number: prNumber, body });
-            core/* info */.pq(`commented the preview on #${prNumber}`);
+            runner/* info */.pq(`commented the preview on #${prNumber}`);
         }
     }
     catch (err) {
         const status = err.status;
-        core/* warning */.$e(`Could not comment on pull request #${prNumber}${status ? ` (HTTP ${status})` : ''}: ${err.message}. ` +
+        runner/* warning */.$e(`Could not comment on pull request #${prNumber}${status ? ` (HTTP ${status})` : ''}: ${err.message}. ` +
             'The job needs "permissions: pull-requests: write"; set "pr-comment: false" to turn comments off.');
     }
 }

@@ -9,8 +9,7 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   cleanUpPullRequest: () => (/* binding */ cleanUpPullRequest),
-  cleanupImages: () => (/* binding */ cleanupImages),
-  pullRequestToCleanUp: () => (/* binding */ pullRequestToCleanUp)
+  cleanupImages: () => (/* binding */ cleanupImages)
 });
 
 // UNUSED EXPORTS: cleanUpPreviews, ghcrVersions, registryVersions
@@ -250,18 +249,6 @@ async function cleanUpPullRequest(images, pr, github, io) {
         }
     }
     return results;
-}
-/** The pull request whose previews this run removes, or undefined when it publishes instead. */
-function pullRequestToCleanUp(settings, event) {
-    if (settings.cleanup === 'false')
-        return undefined;
-    const closed = event.eventName.startsWith('pull_request') && event.action === 'closed' ? event.prNumber : undefined;
-    if (settings.cleanup === 'auto')
-        return closed;
-    const pr = settings.prNumber ?? closed;
-    if (pr === undefined)
-        throw new errors/* ActionError */.l('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
-    return pr;
 }
 /** The images to clean: the `image` input, else the default a publish would use (the file's or the crate's name). */
 async function cleanupImages(settings, event) {

@@ -86,7 +86,7 @@ export interface Settings {
   timeouts: { connectMs: number; headersMs: number; bodyMs: number } | undefined;
 }
 
-/** `getInput` returns the raw input ('' when unset), as @actions/core does. */
+/** `getInput` returns the raw input ('' when unset), as @actions/core's does. */
 export function readSettings(getInput: (name: InputName) => string, event: EventFacts, env: NodeJS.ProcessEnv = {}): Settings {
   const input = (name: InputName): string => {
     const raw = getInput(name).trim();
@@ -163,6 +163,17 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     retry: retrySettings(parseRetries(input('retries')), positive(env.WASM_OCI_PUBLISH_RETRY_BASE_MS)),
     timeouts: timeouts(positive(env.WASM_OCI_PUBLISH_TIMEOUT_MS)),
   };
+}
+
+/** The pull request whose previews this run removes, or undefined when it publishes instead. */
+export function pullRequestToCleanUp(settings: Pick<Settings, 'cleanup' | 'prNumber'>, event: EventFacts): number | undefined {
+  if (settings.cleanup === 'false') return undefined;
+  const closed = event.eventName.startsWith('pull_request') && event.action === 'closed' ? event.prNumber : undefined;
+  if (settings.cleanup === 'auto') return closed;
+  const pr = settings.prNumber ?? closed;
+  if (pr === undefined)
+    throw new ActionError('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
+  return pr;
 }
 
 function parsePrNumber(text: string): number | undefined {

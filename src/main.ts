@@ -1,6 +1,6 @@
 // The action: inputs → build → inspect → artifact → publish → report. Each step lives in its own module;
 // this file only wires them together and turns a failure into one line with a hint.
-import * as core from '@actions/core';
+import * as core from './github/runner.js';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ActionError, isActionError } from './errors.js';
@@ -20,7 +20,7 @@ import { makeSbom } from './publish/sbom.js';
 import { anonymousPull } from './publish/anonymous-pull.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
-import { defaultPackageRepository, defaultRepository, readSettings, repositoryName, type Settings } from './inputs.js';
+import { defaultPackageRepository, defaultRepository, pullRequestToCleanUp, readSettings, repositoryName, type Settings } from './inputs.js';
 import { commitTimeFromGit } from './git/commit-time.js';
 import { inspectWasm, type WasmFacts } from './wasm/inspect.js';
 import { resolveCreated } from './artifact/created.js';
@@ -57,7 +57,6 @@ async function publish(target: { registry?: string }): Promise<void> {
   const unread = metadataActionOutputsUnread(settings, env);
   if (unread) core.notice(unread);
 
-  const { pullRequestToCleanUp } = await import('./publish/cleanup.js');
   const closedPr = pullRequestToCleanUp(settings, event);
   if (closedPr !== undefined) return cleanUp(settings, event, env, closedPr, target);
 
@@ -75,7 +74,7 @@ async function publish(target: { registry?: string }): Promise<void> {
 
   const reports = published.map((p) => p.report);
   writeOutputs(reports);
-  await writeSummary(reports);
+  writeSummary(reports);
   if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
     const { upsertPreviewComment } = await import('./github/pr-comment.js');
     const previews = reports.filter((r) => r.pushed).map((r) => ({ ...r, headSha: event.headSha }));
@@ -102,7 +101,7 @@ async function cleanUp(settings: Settings, event: EventFacts, env: NodeJS.Proces
     info: (line) => core.info(line),
     warning: (line) => core.warning(line),
   });
-  await writeCleanupReport(pr, results);
+  writeCleanupReport(pr, results);
 }
 
 /**
@@ -259,7 +258,7 @@ function planTags(
 /** A client for the repository, with credentials from the inputs or Docker's config and credential helpers, all masked. */
 /** The OIDC token (masked by @actions/core) and the job log, for attestRun. */
 const actionsAttestIO: AttestIO = {
-  idToken: () => core.getIDToken('sigstore'),
+  idToken: () => import('@actions/core').then((actions) => actions.getIDToken('sigstore')),
   info: (line) => core.info(line),
   warning: (line) => core.warning(line),
   debug: (line) => core.debug(line),

@@ -1,4 +1,4 @@
-/** What the build step writes to the job log; main.ts backs it with @actions/core. */
+/** What the build step writes to the job log; main.ts backs it with the runner's workflow commands (github/runner.ts). */
 export interface BuildLog {
   info(message: string): void;
   warning(message: string): void;

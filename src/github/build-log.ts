@@ -1,5 +1,5 @@
 // The build step's log, on the Actions runtime: groups fold cargo's output, errors become annotations.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { BuildLog } from '../cargo/log.js';
 
 export const actionsBuildLog: BuildLog = {

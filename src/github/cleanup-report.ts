@@ -1,5 +1,5 @@
 // What a pull request's cleanup did, for the job summary and the `removed` output.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { code, plain } from './markdown.js';
 
 /** One image's cleanup: what was removed (each `image@digest` with the tags it had), what was kept and why. */
@@ -29,9 +29,7 @@ export function cleanupMarkdown(pr: number, results: CleanupResult[]): string {
 
 const tagList = (tags: string[]) => (tags.length ? tags.map((t) => code(t, true)).join(' ') : 'untagged');
 
-export async function writeCleanupReport(pr: number, results: CleanupResult[]): Promise<void> {
+export function writeCleanupReport(pr: number, results: CleanupResult[]): void {
   core.setOutput('removed', results.flatMap((r) => r.removed.map((x) => `${r.image}@${x.digest}`)).join('\n'));
-  const markdown = cleanupMarkdown(pr, results);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
-  else core.info(markdown);
+  core.appendSummary(cleanupMarkdown(pr, results));
 }

@@ -2,7 +2,7 @@
 // short one does harm: a registry that hands out the token `e` would hide every "e" in the log, and the log
 // would show which characters it holds. Values under 8 characters are not masked; the action never writes
 // a secret to the log either way.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 
 export const MIN_MASKED_LENGTH = 8;
 

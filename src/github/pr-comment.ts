@@ -2,7 +2,7 @@
 // new one per push. The comment is found by its marker among the comments the token's own user wrote (as
 // marocchino/sticky-pull-request-comment does): anyone can paste the marker, and no one else's comment is
 // ever edited. A comment that cannot be written is a warning: the publish itself succeeded.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { getOctokit } from '@actions/github';
 import { commentMarker, previewCommentBody, workspaceCommentBody, type PreviewFacts } from './pr-comment-body.js';
 

@@ -1,5 +1,5 @@
 // Step outputs and the job summary.
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import type { WasmFacts } from '../wasm/inspect.js';
 import { code, codeList } from './markdown.js';
 
@@ -223,11 +223,6 @@ export function verifyCommands(r: PublishReport): string[] {
 }
 
 /** The job summary: a section per component published. */
-export async function writeSummary(reports: PublishReport[]): Promise<void> {
-  const markdown = reports.map(summaryMarkdown).join('\n');
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(markdown, true).write();
-  } else {
-    core.info(markdown); // outside a runner there is no summary file: print it
-  }
+export function writeSummary(reports: PublishReport[]): void {
+  core.appendSummary(reports.map(summaryMarkdown).join('\n'));
 }

@@ -177,17 +177,6 @@ export async function cleanUpPullRequest(
   return results;
 }
 
-/** The pull request whose previews this run removes, or undefined when it publishes instead. */
-export function pullRequestToCleanUp(settings: Pick<Settings, 'cleanup' | 'prNumber'>, event: EventFacts): number | undefined {
-  if (settings.cleanup === 'false') return undefined;
-  const closed = event.eventName.startsWith('pull_request') && event.action === 'closed' ? event.prNumber : undefined;
-  if (settings.cleanup === 'auto') return closed;
-  const pr = settings.prNumber ?? closed;
-  if (pr === undefined)
-    throw new ActionError('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
-  return pr;
-}
-
 /** The images to clean: the `image` input, else the default a publish would use (the file's or the crate's name). */
 export async function cleanupImages(settings: Settings, event: EventFacts): Promise<Repository[]> {
   if (settings.crateImages.length > 0) {
