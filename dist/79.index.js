@@ -9,7 +9,9 @@ export const modules = {
 /* harmony export */   Io: () => (/* binding */ saveCache),
 /* harmony export */   Ow: () => (/* binding */ cargoCachePlan),
 /* harmony export */   P3: () => (/* binding */ restoreCache),
-/* harmony export */   Pi: () => (/* binding */ cargoComponentCachePlan)
+/* harmony export */   Pi: () => (/* binding */ cargoComponentCachePlan),
+/* harmony export */   c9: () => (/* binding */ willSave),
+/* harmony export */   fA: () => (/* binding */ codegenEnvironment)
 /* harmony export */ });
 /* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61691);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
@@ -20,11 +22,14 @@ export const modules = {
 
 
 const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
-/** Exact key per lockfile; restore keys fall back to the newest cache of the same toolchain and target. */
+/**
+ * Exact key per lockfile and dependency declarations; restore keys fall back to the newest cache of the same
+ * toolchain, target, profile and codegen environment (a cache built with other RUSTFLAGS is no use).
+ */
 function cargoCachePlan(f) {
-    const prefix = `wasm-oci-publish-cargo-${f.os}-${short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-`;
+    const prefix = `wasm-oci-publish-cargo-${f.os}-${short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-${short(f.codegenEnv)}-`;
     return {
-        key: `${prefix}${short(f.lockfile)}`,
+        key: `${prefix}${short(f.lockfile + f.manifests)}`,
         restoreKeys: [prefix],
         paths: [`${f.cargoHome}/registry/index`, `${f.cargoHome}/registry/cache`, `${f.cargoHome}/git/db`, f.targetDir],
     };
@@ -48,9 +53,21 @@ async function restoreCache(plan, log) {
         return undefined;
     }
 }
+/** What in the environment changes the code rustc makes, as rust-cache keys on it: RUSTFLAGS, CARGO_* settings, the C toolchain. */
+function codegenEnvironment(env) {
+    return Object.keys(env)
+        .filter((k) => /^(RUST|CARGO_(ENCODED_RUSTFLAGS|PROFILE_|BUILD_|TARGET_|INCREMENTAL|CFG_)|CC|CXX|CFLAGS|CXXFLAGS|AR|LD)/.test(k) && k !== 'RUSTUP_HOME')
+        .sort()
+        .map((k) => `${k}=${env[k]}`)
+        .join('\n');
+}
+/** Whether saveCache would save: not when the exact key was restored (caches are immutable per key), nor without the service. */
+function willSave(plan, restoredKey) {
+    return restoredKey !== plan.key && _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .isFeatureAvailable */ .w3();
+}
 /** Saves unless the exact key was restored (caches are immutable per key). */
 async function saveCache(plan, restoredKey, log) {
-    if (restoredKey === plan.key || !_actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .isFeatureAvailable */ .w3())
+    if (!willSave(plan, restoredKey))
         return;
     try {
         await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io([...plan.paths], plan.key);

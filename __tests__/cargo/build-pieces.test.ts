@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildCommand, installCargoComponentCommand, isPreview1Target, splitArgs } from '../../src/cargo/commands.js';
 import { compiledPackages, firstCompilerError, wasmArtifacts } from '../../src/cargo/cargo-messages.js';
 import { crateFacts, type CargoMetadata } from '../../src/cargo/crate.js';
-import { cargoCachePlan, cargoComponentCachePlan } from '../../src/cargo/caches.js';
+import { cargoCachePlan, cargoComponentCachePlan, codegenEnvironment } from '../../src/cargo/caches.js';
 
 const recorded = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cargo-messages', name), 'utf8').split('\n');
 
@@ -161,6 +161,8 @@ describe('cache keys', () => {
     cargoHome: '/h/.cargo',
     targetDir: '/w/target',
     builder: 'cargo',
+    manifests: '[["app",[{"name":"serde"}],{}]]',
+    codegenEnv: '',
   };
   it('change with the lockfile, and fall back to the same toolchain and target', () => {
     const one = cargoCachePlan(facts);
@@ -171,6 +173,21 @@ describe('cache keys', () => {
     expect(cargoCachePlan({ ...facts, toolchain: 'rustc 1.83.0' }).restoreKeys).not.toEqual(one.restoreKeys);
     expect(cargoCachePlan({ ...facts, target: 'wasm32-wasip1' }).restoreKeys).not.toEqual(one.restoreKeys);
     expect(one.paths).toEqual(['/h/.cargo/registry/index', '/h/.cargo/registry/cache', '/h/.cargo/git/db', '/w/target']);
+  });
+  it("change with the members' dependency declarations; RUSTFLAGS and cargo's codegen settings change the fallback too", () => {
+    const one = cargoCachePlan(facts);
+    const deps = cargoCachePlan({ ...facts, manifests: '[["app",[{"name":"serde"},{"name":"itoa"}],{}]]' });
+    expect(deps.key).not.toBe(one.key);
+    expect(deps.restoreKeys).toEqual(one.restoreKeys);
+    const flags = codegenEnvironment({
+      RUSTFLAGS: '-C opt-level=s',
+      CARGO_PROFILE_RELEASE_LTO: 'true',
+      HOME: '/h',
+      CARGO_HOME: '/h/.cargo',
+      RUSTUP_HOME: '/r',
+    });
+    expect(flags).toBe('CARGO_PROFILE_RELEASE_LTO=true\nRUSTFLAGS=-C opt-level=s');
+    expect(cargoCachePlan({ ...facts, codegenEnv: flags }).restoreKeys).not.toEqual(one.restoreKeys);
   });
   it('cargo-component is cached per version', () => {
     expect(cargoComponentCachePlan('linux', 'x64', '0.21.1', '/h/.cargo')).toEqual({

@@ -2,6 +2,7 @@
 // publishing them to the real registry. Caches go to a stand-in of the Actions cache service on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startCacheServer, type CacheServer } from '../helpers/cache-server.js';
@@ -20,6 +21,14 @@ function workspaceWith(crate: string): { workspace: string; crate: string } {
   return { workspace, crate: join(workspace, crate) };
 }
 
+/** The paths in a cache archive as @actions/cache made it: a tar, zstd-compressed when zstd is installed, else gzip. */
+function tarListing(archive: Buffer): string[] {
+  const file = join(tmp('archive'), 'cache.tar');
+  writeFileSync(file, archive);
+  const zstd = archive.subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
+  return execFileSync('tar', [zstd ? '--use-compress-program=unzstd' : '-z', '-tf', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n');
+}
+
 const errorLines = (run: ActionRun) => run.stdout.split('\n').filter((l) => l.startsWith('::error'));
 
 describe('building a crate', () => {
@@ -34,7 +43,7 @@ describe('building a crate', () => {
     await registry.stop();
   });
 
-  it("a bin crate → a command component with the crate's metadata; the second run restores the cache and compiles nothing", async () => {
+  it("a bin crate → a command component with the crate's metadata; the second run restores the cache and compiles only the crate", async () => {
     const { workspace, crate } = workspaceWith('hello-cli');
     const home = tmp('home'); // one runner image: the same HOME (and so CARGO_HOME) on both runs
     const action = () =>
@@ -75,9 +84,10 @@ describe('building a crate', () => {
     expect(second.code, second.stdout).toBe(0);
     expect(cacheServer.restored, second.stdout).toHaveLength(1);
     expect(second.stdout).toMatch(/cache restored from wasm-oci-publish-cargo-/);
-    expect(second.stdout).toMatch(/cargo found everything up to date, compiled nothing/);
+    // The cache holds no artifact of the crate itself (a fresh checkout would rebuild it anyway): only it is compiled.
+    expect(second.stdout).toContain('Compiling hello-cli v0.3.1');
     expect(second.outputs.digest).toBe(first.outputs.digest);
-    console.log(`hello-cli: first run (compile, cache saved) ${firstMs} ms; second run (cache restored, nothing compiled) ${secondMs} ms`);
+    console.log(`hello-cli: first run (compile, cache saved) ${firstMs} ms; second run (cache restored, the crate compiled) ${secondMs} ms`);
   });
 
   it('a cdylib → a reactor component, with the target world from [package.metadata.component.target]; no cache service is a warning', async () => {
@@ -220,6 +230,42 @@ describe('building a crate', () => {
     const deps = Object.fromEntries(bom.dependencies.map((d: { ref: string; dependsOn?: string[] }) => [d.ref, d.dependsOn ?? []]));
     expect(deps['serde@1.0.152']).toContain('serde_derive@1.0.152');
     expect(deps['serde_derive@1.0.152']).toContain('syn@1.0.107');
+  });
+
+  it("the cache holds the dependencies this build used, no incremental/ and no member's artifact; the next build compiles only the member", async () => {
+    const { workspace, crate } = workspaceWith('sbom-workspace');
+    const home = tmp('home');
+    const action = () =>
+      runAction({
+        inputs: {
+          'working-directory': join(crate, 'app'),
+          build: 'cargo',
+          target: 'wasm32-wasi',
+          profile: 'dev',
+          image: `${registry.host}/acme/cached-ws`,
+          tags: 'v1',
+          sbom: 'false',
+        },
+        env: { PATH, HOME: home, GITHUB_WORKSPACE: workspace, ACTIONS_CACHE_URL: cacheServer.url, SOURCE_DATE_EPOCH: '1700000000' },
+      });
+    const first = await action();
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toContain('Compiling serde v1.0.152');
+    expect(readdirSync(join(crate, 'target', 'wasm32-wasi', 'debug'))).toContain('incremental'); // the dev profile makes one; the cache leaves it out
+    const key = cacheServer.saved().find((k) => first.stdout.includes(`cache saved as ${k}`))!;
+    const listing = tarListing(cacheServer.archive(key)!);
+    expect(listing.filter((p) => p.includes('/incremental/'))).toEqual([]);
+    expect(listing.filter((p) => /\/(deps|\.fingerprint|build)\/(lib)?(app|helper)-[0-9a-f]{16}/.test(p) || /\/debug\/app\.wasm$/.test(p))).toEqual([]);
+    expect(listing.some((p) => /\/deps\/libserde-[0-9a-f]{16}\.rlib$/.test(p))).toBe(true);
+    expect(listing.some((p) => /\/debug\/deps\/libserde_derive-[0-9a-f]{16}\.so$/.test(p))).toBe(true); // host code: the proc-macro
+    // What was moved aside for the save is back: the step's user still has the whole target/.
+    expect(readdirSync(join(crate, 'target', 'wasm32-wasi', 'debug'))).toEqual(expect.arrayContaining(['incremental', 'app.wasm']));
+
+    rmSync(join(crate, 'target'), { recursive: true, force: true });
+    const second = await action();
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toContain('Compiling app v0.3.0');
+    expect(second.stdout).not.toMatch(/Compiling (serde|serde_derive|syn|autocfg|cfg-if) /);
   });
 
   it('a workspace with {crate} in image: one cargo build, each component its own image; the library none', async () => {

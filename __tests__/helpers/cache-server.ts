@@ -19,6 +19,8 @@ export interface CacheServer {
   saved(): string[];
   /** Keys handed out on lookups. */
   restored: string[];
+  /** A committed cache's archive, as @actions/cache uploaded it (a zstd- or gzip-compressed tar). */
+  archive(key: string): Buffer | undefined;
   stop(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export async function startCacheServer(): Promise<CacheServer> {
   return {
     url: base,
     saved: () => entries.filter((e) => e.archive).map((e) => e.key),
+    archive: (key) => entries.find((e) => e.key === key && e.archive)?.archive,
     restored,
     stop: () =>
       new Promise((resolve) => {

@@ -9,7 +9,9 @@ import { exec, getExecOutput } from '@actions/exec';
 import { buildCommand, DEFAULT_CARGO_TARGET, installCargoComponentCommand, isPreview1Target, type BuildMode } from './commands.js';
 import { compiledPackages, firstCompilerError, wasmArtifacts, type WasmArtifact } from './cargo-messages.js';
 import { crateFacts, packageKey, type CargoMetadata, type CrateFacts } from './crate.js';
-import { cargoCachePlan, cargoComponentCachePlan, restoreCache, saveCache } from './caches.js';
+import { cargoCachePlan, cargoComponentCachePlan, codegenEnvironment, restoreCache, saveCache, willSave, type CachePlan } from './caches.js';
+import { stashUnneeded, usedDependencyUnits } from './prune.js';
+import { parseCargoLock } from './cargo-lock.js';
 import type { BuildLog } from './log.js';
 import { wasmBinaryKind } from '../wasm/inspect.js';
 import { componentize } from '../wasm/adapter.js';
@@ -64,16 +66,19 @@ export async function buildCrates(s: BuildSettings, log: BuildLog, env: NodeJS.P
 
   if (mode === 'cargo-component') await ensureCargoComponent(s, cargoHome, cwd, log, env);
 
+  const lockfile = await readFile(join(metadata.workspace_root, 'Cargo.lock'), 'utf8').catch(() => '');
   const plan = s.cache
     ? cargoCachePlan({
         os: `${platform()}-${arch()}`,
         toolchain: await toolchainId(cwd),
         target,
         profile: s.profile,
-        lockfile: await readFile(join(metadata.workspace_root, 'Cargo.lock'), 'utf8').catch(() => ''),
+        lockfile,
         cargoHome,
         targetDir: metadata.target_directory,
         builder: mode === 'cargo' ? 'cargo' : `cargo-component-${s.cargoComponentVersion}`,
+        manifests: JSON.stringify(metadata.packages.map((p) => [p.name, p.dependencies ?? [], p.features ?? {}])),
+        codegenEnv: codegenEnvironment(env),
       })
     : undefined;
   const restored = plan ? await restoreCache(plan, log) : undefined;
@@ -99,7 +104,7 @@ export async function buildCrates(s: BuildSettings, log: BuildLog, env: NodeJS.P
   log.info(
     `cargo ${fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifacts.map((a) => a.path).join(', ')}`,
   );
-  if (plan) await saveCache(plan, restored, log);
+  if (plan && willSave(plan, restored)) await saveLean(plan, restored, { run, metadata, lockfile, cargoHome }, log);
   const compiled = compiledPackages(run.stdout, target);
   const built: BuiltComponent[] = [];
   for (const artifact of artifacts) {
@@ -177,6 +182,27 @@ async function runCargo(args: string[], cwd: string, log: BuildLog): Promise<{ c
       'build',
       `cannot run cargo (${(err as Error).message}): add a Rust toolchain step before this one, e.g. dtolnay/rust-toolchain with targets: wasm32-wasip2`,
     );
+  }
+}
+
+/** Saves the cache without what the next build does not need (prune.ts), which is put back right after. */
+async function saveLean(
+  plan: CachePlan,
+  restored: string | undefined,
+  built: { run: { stdout: string[] }; metadata: CargoMetadata; lockfile: string; cargoHome: string },
+  log: BuildLog,
+): Promise<void> {
+  const members = new Set(built.metadata.packages.map((p) => p.id));
+  const used = usedDependencyUnits(built.run.stdout, members);
+  const locked = new Set(built.lockfile ? parseCargoLock(built.lockfile).map((p) => `${p.name}-${p.version}`) : []);
+  const stash = await stashUnneeded(built.metadata.target_directory, used, join(built.cargoHome, 'registry', 'cache'), locked);
+  log.info(
+    `cache: leaving out ${stash.moved} entries (${(stash.bytes / 1048576).toFixed(1)} MiB): the workspace's own artifacts, incremental/, what this build did not use`,
+  );
+  try {
+    await saveCache(plan, restored, log);
+  } finally {
+    await stash.restore();
   }
 }
 

@@ -23,15 +23,21 @@ export interface CargoCacheFacts {
   targetDir: string;
   /** cargo-component's version in that mode: its output differs from plain cargo's. */
   builder: string;
+  /** The workspace members' dependency declarations (cargo metadata's `dependencies`), and what changes codegen in the environment. */
+  manifests: string;
+  codegenEnv: string;
 }
 
 const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-/** Exact key per lockfile; restore keys fall back to the newest cache of the same toolchain and target. */
+/**
+ * Exact key per lockfile and dependency declarations; restore keys fall back to the newest cache of the same
+ * toolchain, target, profile and codegen environment (a cache built with other RUSTFLAGS is no use).
+ */
 export function cargoCachePlan(f: CargoCacheFacts): CachePlan {
-  const prefix = `wasm-oci-publish-cargo-${f.os}-${short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-`;
+  const prefix = `wasm-oci-publish-cargo-${f.os}-${short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-${short(f.codegenEnv)}-`;
   return {
-    key: `${prefix}${short(f.lockfile)}`,
+    key: `${prefix}${short(f.lockfile + f.manifests)}`,
     restoreKeys: [prefix],
     paths: [`${f.cargoHome}/registry/index`, `${f.cargoHome}/registry/cache`, `${f.cargoHome}/git/db`, f.targetDir],
   };
@@ -57,9 +63,23 @@ export async function restoreCache(plan: CachePlan, log: BuildLog): Promise<stri
   }
 }
 
+/** What in the environment changes the code rustc makes, as rust-cache keys on it: RUSTFLAGS, CARGO_* settings, the C toolchain. */
+export function codegenEnvironment(env: NodeJS.ProcessEnv): string {
+  return Object.keys(env)
+    .filter((k) => /^(RUST|CARGO_(ENCODED_RUSTFLAGS|PROFILE_|BUILD_|TARGET_|INCREMENTAL|CFG_)|CC|CXX|CFLAGS|CXXFLAGS|AR|LD)/.test(k) && k !== 'RUSTUP_HOME')
+    .sort()
+    .map((k) => `${k}=${env[k]}`)
+    .join('\n');
+}
+
+/** Whether saveCache would save: not when the exact key was restored (caches are immutable per key), nor without the service. */
+export function willSave(plan: CachePlan, restoredKey: string | undefined): boolean {
+  return restoredKey !== plan.key && cache.isFeatureAvailable();
+}
+
 /** Saves unless the exact key was restored (caches are immutable per key). */
 export async function saveCache(plan: CachePlan, restoredKey: string | undefined, log: BuildLog): Promise<void> {
-  if (restoredKey === plan.key || !cache.isFeatureAvailable()) return;
+  if (!willSave(plan, restoredKey)) return;
   try {
     await cache.saveCache([...plan.paths], plan.key);
     log.info(`cache saved as ${plan.key}`);

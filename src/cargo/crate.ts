@@ -26,6 +26,9 @@ export interface CargoMetadata {
     license: string | null;
     repository: string | null;
     manifest_path: string;
+    /** Declared dependencies and features (`cargo metadata` has them even with --no-deps): part of the cache key. */
+    dependencies?: unknown[];
+    features?: Record<string, unknown>;
     metadata: { component?: { package?: string; target?: { package?: string; version?: string; world?: string } | string } } | null;
   }>;
   workspace_root: string;

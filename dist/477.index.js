@@ -1,43 +1,29 @@
-export const id = 665;
-export const ids = [665];
+export const id = 477;
+export const ids = [477];
 export const modules = {
 
-/***/ 3665:
+/***/ 65246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  lockedPackages: () => (/* binding */ lockedPackages)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(27187);
-// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
-var dist = __webpack_require__(3292);
-// EXTERNAL MODULE: ./src/cargo/crate.ts
-var crate = __webpack_require__(24207);
-;// CONCATENATED MODULE: ./src/cargo/cargo-lock.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ parseCargoLock)
+/* harmony export */ });
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
+/* harmony import */ var _crate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24207);
 // Cargo.lock (TOML, format v3/v4): every package with version, source, checksum and dependencies.
 
 
 function parseCargoLock(text) {
-    const doc = (0,dist/* parse */.qg)(text);
+    const doc = (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
     const packages = doc.package ?? [];
     // A dependency entry is "name", "name version" or "name version (source)"; the name alone is unique in the lock.
     const resolve = (entry) => {
         const [name, version] = entry.split(' ');
         const match = packages.find((p) => p.name === name && (version === undefined || p.version === version));
-        return match ? (0,crate/* packageKey */.M)(match) : entry;
+        return match ? (0,_crate_js__WEBPACK_IMPORTED_MODULE_1__/* .packageKey */ .M)(match) : entry;
     };
     return packages.map((p) => ({
-        ref: (0,crate/* packageKey */.M)(p),
+        ref: (0,_crate_js__WEBPACK_IMPORTED_MODULE_1__/* .packageKey */ .M)(p),
         name: p.name,
         version: p.version,
         source: p.source,
@@ -46,7 +32,23 @@ function parseCargoLock(text) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/cargo/crate-packages.ts
+
+/***/ }),
+
+/***/ 13477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lockedPackages: () => (/* binding */ lockedPackages)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27187);
+/* harmony import */ var _cargo_lock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65246);
+/* harmony import */ var _crate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24207);
 // The crate's dependency set for the SBOM: what cargo compiled into this artifact (from the build's JSON
 // messages), with Cargo.lock's graph and checksums and the licenses cargo metadata reads from each manifest.
 // What only ran on the build machine (proc-macros, build scripts and their dependencies) is marked excluded;
@@ -58,16 +60,16 @@ function parseCargoLock(text) {
 
 /** `root` (name@version): only what it depends on, directly or not, is its; another component of the same build is not. */
 async function lockedPackages(cwd, workspaceRoot, compiled, root) {
-    const lock = parseCargoLock(await (0,promises_.readFile)((0,external_node_path_.join)(workspaceRoot, 'Cargo.lock'), 'utf8'));
+    const lock = (0,_cargo_lock_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCargoLock */ .R)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspaceRoot, 'Cargo.lock'), 'utf8'));
     // After the build every package is local: no network is needed here.
-    const out = await (0,exec/* getExecOutput */.H)('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'], { cwd, silent: true, ignoreReturnCode: true });
+    const out = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H)('cargo', ['metadata', '--format-version', '1', '--locked', '--offline'], { cwd, silent: true, ignoreReturnCode: true });
     const metadata = out.exitCode === 0 ? JSON.parse(out.stdout).packages : [];
     const byId = new Map(metadata.map((p) => [p.id, p]));
-    const licenses = new Map(metadata.map((p) => [(0,crate/* packageKey */.M)(p), p.license]));
+    const licenses = new Map(metadata.map((p) => [(0,_crate_js__WEBPACK_IMPORTED_MODULE_4__/* .packageKey */ .M)(p), p.license]));
     // Package ids as cargo metadata and the build messages write them, to name@version.
     const built = new Map();
     for (const [id, { host }] of compiled) {
-        const key = byId.has(id) ? (0,crate/* packageKey */.M)(byId.get(id)) : keyFromPackageId(id);
+        const key = byId.has(id) ? (0,_crate_js__WEBPACK_IMPORTED_MODULE_4__/* .packageKey */ .M)(byId.get(id)) : keyFromPackageId(id);
         if (key)
             built.set(key, (built.get(key) ?? true) && host);
     }

@@ -1,8 +1,8 @@
-export const id = 769;
-export const ids = [769];
+export const id = 104;
+export const ids = [104];
 export const modules = {
 
-/***/ 88769:
+/***/ 14104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -108,6 +108,139 @@ function stripAnsi(line) {
 var cargo_crate = __webpack_require__(24207);
 // EXTERNAL MODULE: ./src/cargo/caches.ts
 var caches = __webpack_require__(50513);
+;// CONCATENATED MODULE: ./src/cargo/prune.ts
+// What the build cache holds of target/ and cargo's registry: what Swatinem/rust-cache keeps (src/cleanup.ts
+// there) and nothing else. Left out: `incremental/`; the workspace's own crates (rebuilt anyway on GitHub,
+// where a fresh checkout's sources are newer than any cached fingerprint); dependency artifacts this build
+// did not use (an older Cargo.lock's, restored from an older cache: kept, they make every cache larger than
+// the last); and downloaded .crate files not in Cargo.lock. "Used" is what cargo's own JSON messages name,
+// fresh units included: every compiler-artifact's files and every build script's out_dir, each carrying the
+// unit's 16-hex metadata hash that also names its deps/, build/ and .fingerprint/ entries.
+//
+// The files are not deleted: the step's user may still want target/ (and this step reads the built .wasm
+// after the save). They are moved aside, beside target/ (the same filesystem, so a rename), for the save,
+// then moved back; the cache paths stay the same on every run, as @actions/cache's version needs.
+
+
+/** A unit's metadata hash in a file or directory name: `libserde-0123456789abcdef.rlib`, `serde-0123456789abcdef`. */
+const UNIT_HASH = /-([0-9a-f]{16})(?:\.|$)/;
+/** The unit hashes of packages outside the workspace that this build compiled or found fresh. */
+function usedDependencyUnits(stdoutLines, members) {
+    const used = new Set();
+    const add = (path) => {
+        for (const part of path.split(/[\\/]/).reverse().slice(0, 3)) {
+            const hash = UNIT_HASH.exec(part)?.[1];
+            if (hash)
+                return void used.add(hash);
+        }
+    };
+    for (const line of stdoutLines) {
+        if (!line.startsWith('{'))
+            continue;
+        let m;
+        try {
+            m = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (!m.package_id || members.has(m.package_id))
+            continue;
+        if (m.reason === 'compiler-artifact')
+            (m.filenames ?? []).forEach(add);
+        if (m.reason === 'build-script-executed' && m.out_dir)
+            add(m.out_dir);
+    }
+    return used;
+}
+/**
+ * Moves aside what the cache should not hold: in every profile directory of `targetDir` (`release`,
+ * `wasm32-wasip2/release`, …), `incremental/`, `examples/`, its top-level files (the members' outputs), and the
+ * entries of `deps/`, `build/` and `.fingerprint/` whose unit is not in `used`; in `registryCache`, the .crate
+ * files that are not `<name>-<version>` of a Cargo.lock package.
+ */
+async function stashUnneeded(targetDir, used, registryCache, lockPackages) {
+    const moves = [];
+    for (const profile of await profileDirs(targetDir)) {
+        for (const entry of await entries(profile)) {
+            const path = (0,external_node_path_.join)(profile, entry.name);
+            if (entry.isDirectory() && ['deps', 'build', '.fingerprint'].includes(entry.name)) {
+                for (const unit of await entries(path)) {
+                    const hash = UNIT_HASH.exec(unit.name)?.[1];
+                    if (!hash || !used.has(hash))
+                        moves.push({ root: targetDir, path: (0,external_node_path_.join)(path, unit.name) });
+                }
+            }
+            else if (entry.name !== '.cargo-lock') {
+                moves.push({ root: targetDir, path }); // incremental/, examples/, the members' outputs
+            }
+        }
+    }
+    for (const index of await entries(registryCache)) {
+        for (const crate of await entries((0,external_node_path_.join)(registryCache, index.name))) {
+            if (!lockPackages.has(crate.name.replace(/\.crate$/, '')))
+                moves.push({ root: registryCache, path: (0,external_node_path_.join)(registryCache, index.name, crate.name) });
+        }
+    }
+    const asides = new Map();
+    const done = [];
+    let bytes = 0;
+    try {
+        for (const { root, path } of moves) {
+            if (!asides.has(root))
+                asides.set(root, await aside(root));
+            const to = (0,external_node_path_.join)(asides.get(root), (0,external_node_path_.relative)(root, path));
+            bytes += await size(path);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
+            await (0,promises_.rename)(path, to);
+            done.push([path, to]);
+        }
+    }
+    catch (err) {
+        await putBack(done, [...asides.values()]);
+        throw err;
+    }
+    return { moved: done.length, bytes, restore: () => putBack(done, [...asides.values()]) };
+}
+async function putBack(done, asides) {
+    for (const [from, to] of done.reverse())
+        await (0,promises_.rename)(to, from);
+    await Promise.all(asides.map((a) => (0,promises_.rm)(a, { recursive: true, force: true })));
+}
+/** A fresh directory beside `dir` (so on its filesystem): renames into it are cheap and atomic. */
+function aside(dir) {
+    return (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(dir), '.wasm-oci-publish-aside-'));
+}
+/** Directories holding what cargo writes per profile (`deps/`, `build/`, `.fingerprint/`, `incremental/`): `target/release`, `target/<triple>/release`. */
+const PROFILE_PARTS = new Set(['deps', 'build', '.fingerprint', 'incremental']);
+async function profileDirs(targetDir) {
+    const found = [];
+    const visit = async (dir, depth) => {
+        const names = (await entries(dir)).filter((e) => e.isDirectory()).map((e) => e.name);
+        if (names.some((n) => PROFILE_PARTS.has(n)))
+            return void found.push(dir);
+        if (depth < 2)
+            for (const name of names)
+                await visit((0,external_node_path_.join)(dir, name), depth + 1);
+    };
+    await visit(targetDir, 0);
+    return found;
+}
+async function entries(dir) {
+    return (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+}
+async function size(path) {
+    const info = await (0,promises_.stat)(path);
+    if (!info.isDirectory())
+        return info.size;
+    let total = 0;
+    for (const e of await entries(path))
+        total += await size((0,external_node_path_.join)(path, e.name));
+    return total;
+}
+
+// EXTERNAL MODULE: ./src/cargo/cargo-lock.ts
+var cargo_lock = __webpack_require__(65246);
 // EXTERNAL MODULE: ./src/wasm/inspect.ts
 var inspect = __webpack_require__(25928);
 // EXTERNAL MODULE: external "node:url"
@@ -158,6 +291,8 @@ async function componentize(core, kind) {
 
 
 
+
+
 /**
  * One cargo build; `all`: every .wasm it produced (a workspace's components, one build for all of them),
  * else exactly one (more is an error that names them).
@@ -178,16 +313,19 @@ async function buildCrates(s, log, env, all) {
     log.info(`building ${cwd} with ${mode === 'cargo' ? 'cargo' : 'cargo-component'} for ${target} (${s.profile})`);
     if (mode === 'cargo-component')
         await ensureCargoComponent(s, cargoHome, cwd, log, env);
+    const lockfile = await (0,promises_.readFile)((0,external_node_path_.join)(metadata.workspace_root, 'Cargo.lock'), 'utf8').catch(() => '');
     const plan = s.cache
         ? (0,caches/* cargoCachePlan */.Ow)({
             os: `${(0,external_node_os_.platform)()}-${(0,external_node_os_.arch)()}`,
             toolchain: await toolchainId(cwd),
             target,
             profile: s.profile,
-            lockfile: await (0,promises_.readFile)((0,external_node_path_.join)(metadata.workspace_root, 'Cargo.lock'), 'utf8').catch(() => ''),
+            lockfile,
             cargoHome,
             targetDir: metadata.target_directory,
             builder: mode === 'cargo' ? 'cargo' : `cargo-component-${s.cargoComponentVersion}`,
+            manifests: JSON.stringify(metadata.packages.map((p) => [p.name, p.dependencies ?? [], p.features ?? {}])),
+            codegenEnv: (0,caches/* codegenEnvironment */.fA)(env),
         })
         : undefined;
     const restored = plan ? await (0,caches/* restoreCache */.P3)(plan, log) : undefined;
@@ -207,8 +345,8 @@ async function buildCrates(s, log, env, all) {
     const artifacts = all && found.length > 0 ? [...found].sort((a, b) => (a.path < b.path ? -1 : 1)) : [pickArtifact(found, metadata)];
     const fresh = artifacts.every((a) => a.fresh);
     log.info(`cargo ${fresh ? 'found everything up to date, compiled nothing' : 'compiled'} in ${Date.now() - started} ms: ${artifacts.map((a) => a.path).join(', ')}`);
-    if (plan)
-        await (0,caches/* saveCache */.Io)(plan, restored, log);
+    if (plan && (0,caches/* willSave */.c9)(plan, restored))
+        await saveLean(plan, restored, { run, metadata, lockfile, cargoHome }, log);
     const compiled = compiledPackages(run.stdout, target);
     const built = [];
     for (const artifact of artifacts) {
@@ -278,6 +416,20 @@ async function runCargo(args, cwd, log) {
         throw new errors/* ActionError */.l('build', `cannot run cargo (${err.message}): add a Rust toolchain step before this one, e.g. dtolnay/rust-toolchain with targets: wasm32-wasip2`);
     }
 }
+/** Saves the cache without what the next build does not need (prune.ts), which is put back right after. */
+async function saveLean(plan, restored, built, log) {
+    const members = new Set(built.metadata.packages.map((p) => p.id));
+    const used = usedDependencyUnits(built.run.stdout, members);
+    const locked = new Set(built.lockfile ? (0,cargo_lock/* parseCargoLock */.R)(built.lockfile).map((p) => `${p.name}-${p.version}`) : []);
+    const stash = await stashUnneeded(built.metadata.target_directory, used, (0,external_node_path_.join)(built.cargoHome, 'registry', 'cache'), locked);
+    log.info(`cache: leaving out ${stash.moved} entries (${(stash.bytes / 1048576).toFixed(1)} MiB): the workspace's own artifacts, incremental/, what this build did not use`);
+    try {
+        await (0,caches/* saveCache */.Io)(plan, restored, log);
+    }
+    finally {
+        await stash.restore();
+    }
+}
 async function cargoMetadata(cwd) {
     let out;
     try {
@@ -323,7 +475,9 @@ async function ensureCargoComponent(s, cargoHome, cwd, log, env) {
 /* harmony export */   Io: () => (/* binding */ saveCache),
 /* harmony export */   Ow: () => (/* binding */ cargoCachePlan),
 /* harmony export */   P3: () => (/* binding */ restoreCache),
-/* harmony export */   Pi: () => (/* binding */ cargoComponentCachePlan)
+/* harmony export */   Pi: () => (/* binding */ cargoComponentCachePlan),
+/* harmony export */   c9: () => (/* binding */ willSave),
+/* harmony export */   fA: () => (/* binding */ codegenEnvironment)
 /* harmony export */ });
 /* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61691);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
@@ -334,11 +488,14 @@ async function ensureCargoComponent(s, cargoHome, cwd, log, env) {
 
 
 const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
-/** Exact key per lockfile; restore keys fall back to the newest cache of the same toolchain and target. */
+/**
+ * Exact key per lockfile and dependency declarations; restore keys fall back to the newest cache of the same
+ * toolchain, target, profile and codegen environment (a cache built with other RUSTFLAGS is no use).
+ */
 function cargoCachePlan(f) {
-    const prefix = `wasm-oci-publish-cargo-${f.os}-${short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-`;
+    const prefix = `wasm-oci-publish-cargo-${f.os}-${short(f.toolchain)}-${f.builder}-${f.target}-${f.profile}-${short(f.codegenEnv)}-`;
     return {
-        key: `${prefix}${short(f.lockfile)}`,
+        key: `${prefix}${short(f.lockfile + f.manifests)}`,
         restoreKeys: [prefix],
         paths: [`${f.cargoHome}/registry/index`, `${f.cargoHome}/registry/cache`, `${f.cargoHome}/git/db`, f.targetDir],
     };
@@ -362,9 +519,21 @@ async function restoreCache(plan, log) {
         return undefined;
     }
 }
+/** What in the environment changes the code rustc makes, as rust-cache keys on it: RUSTFLAGS, CARGO_* settings, the C toolchain. */
+function codegenEnvironment(env) {
+    return Object.keys(env)
+        .filter((k) => /^(RUST|CARGO_(ENCODED_RUSTFLAGS|PROFILE_|BUILD_|TARGET_|INCREMENTAL|CFG_)|CC|CXX|CFLAGS|CXXFLAGS|AR|LD)/.test(k) && k !== 'RUSTUP_HOME')
+        .sort()
+        .map((k) => `${k}=${env[k]}`)
+        .join('\n');
+}
+/** Whether saveCache would save: not when the exact key was restored (caches are immutable per key), nor without the service. */
+function willSave(plan, restoredKey) {
+    return restoredKey !== plan.key && _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .isFeatureAvailable */ .w3();
+}
 /** Saves unless the exact key was restored (caches are immutable per key). */
 async function saveCache(plan, restoredKey, log) {
-    if (restoredKey === plan.key || !_actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .isFeatureAvailable */ .w3())
+    if (!willSave(plan, restoredKey))
         return;
     try {
         await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io([...plan.paths], plan.key);
@@ -373,6 +542,39 @@ async function saveCache(plan, restoredKey, log) {
     catch (err) {
         log.warning(`Cache save failed: ${err.message}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 65246:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ parseCargoLock)
+/* harmony export */ });
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
+/* harmony import */ var _crate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24207);
+// Cargo.lock (TOML, format v3/v4): every package with version, source, checksum and dependencies.
+
+
+function parseCargoLock(text) {
+    const doc = (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    const packages = doc.package ?? [];
+    // A dependency entry is "name", "name version" or "name version (source)"; the name alone is unique in the lock.
+    const resolve = (entry) => {
+        const [name, version] = entry.split(' ');
+        const match = packages.find((p) => p.name === name && (version === undefined || p.version === version));
+        return match ? (0,_crate_js__WEBPACK_IMPORTED_MODULE_1__/* .packageKey */ .M)(match) : entry;
+    };
+    return packages.map((p) => ({
+        ref: (0,_crate_js__WEBPACK_IMPORTED_MODULE_1__/* .packageKey */ .M)(p),
+        name: p.name,
+        version: p.version,
+        source: p.source,
+        checksum: p.checksum,
+        dependencies: (p.dependencies ?? []).map(resolve),
+    }));
 }
 
 
