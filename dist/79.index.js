@@ -44,8 +44,9 @@ async function restoreCache(plan, log) {
         return undefined;
     }
     try {
+        const started = Date.now();
         const hit = await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([...plan.paths], plan.key, plan.restoreKeys);
-        log.info(hit ? `cache restored from ${hit}` : `no cache for ${plan.key}`);
+        log.info(hit ? `cache restored from ${hit} in ${Date.now() - started} ms` : `cache miss in ${Date.now() - started} ms: no cache for ${plan.key}`);
         return hit;
     }
     catch (err) {
@@ -70,8 +71,9 @@ async function saveCache(plan, restoredKey, log) {
     if (!willSave(plan, restoredKey))
         return;
     try {
+        const started = Date.now();
         await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io([...plan.paths], plan.key);
-        log.info(`cache saved as ${plan.key}`);
+        log.info(`cache saved as ${plan.key} in ${Date.now() - started} ms`);
     }
     catch (err) {
         log.warning(`Cache save failed: ${err.message}`);

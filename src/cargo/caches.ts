@@ -54,8 +54,9 @@ export async function restoreCache(plan: CachePlan, log: BuildLog): Promise<stri
     return undefined;
   }
   try {
+    const started = Date.now();
     const hit = await cache.restoreCache([...plan.paths], plan.key, plan.restoreKeys);
-    log.info(hit ? `cache restored from ${hit}` : `no cache for ${plan.key}`);
+    log.info(hit ? `cache restored from ${hit} in ${Date.now() - started} ms` : `cache miss in ${Date.now() - started} ms: no cache for ${plan.key}`);
     return hit;
   } catch (err) {
     log.warning(`Cache restore failed, building without it: ${(err as Error).message}`);
@@ -81,8 +82,9 @@ export function willSave(plan: CachePlan, restoredKey: string | undefined): bool
 export async function saveCache(plan: CachePlan, restoredKey: string | undefined, log: BuildLog): Promise<void> {
   if (!willSave(plan, restoredKey)) return;
   try {
+    const started = Date.now();
     await cache.saveCache([...plan.paths], plan.key);
-    log.info(`cache saved as ${plan.key}`);
+    log.info(`cache saved as ${plan.key} in ${Date.now() - started} ms`);
   } catch (err) {
     log.warning(`Cache save failed: ${(err as Error).message}`);
   }
