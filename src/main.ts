@@ -187,15 +187,7 @@ async function publishComponent(
     const first = results.find((r) => r.pushed);
     const pushed = first?.pushed;
     tags = pushed?.tags ?? tags;
-    const publicPull = first
-      ? await anonymousPull(first.repository, artifact.manifest.descriptor.digest, {
-          plainHttp: settings.plainHttp,
-          timeouts: settings.timeouts,
-          proxyEnv: env,
-        })
-      : undefined;
-    if (first && publicPull === false)
-      core.notice(privatePackageNotice(formatRepository(first.repository), event.serverUrl, event.ownerIsOrganization ?? false));
+    const publicPull = first ? await checkPublic(first.repository, artifact.manifest.descriptor.digest, settings, event, env) : undefined;
 
     const report = publishReport({
       images,
@@ -219,6 +211,19 @@ async function publishComponent(
   } finally {
     await Promise.all(targets.map((t) => t.client.close()));
   }
+}
+
+/** Whether anyone may pull what was pushed (publish/anonymous-pull.ts); when not, a notice says what to change. */
+async function checkPublic(
+  repository: Repository,
+  digest: string,
+  settings: Settings,
+  event: EventFacts,
+  env: NodeJS.ProcessEnv,
+): Promise<boolean | undefined> {
+  const open = await anonymousPull(repository, digest, { plainHttp: settings.plainHttp, timeouts: settings.timeouts, proxyEnv: env });
+  if (open === false) core.notice(privatePackageNotice(formatRepository(repository), event.serverUrl, event.ownerIsOrganization ?? false));
+  return open;
 }
 
 /** The component's facts and digest (one streaming pass), its world from the crate, and `created` from the commit. */

@@ -126,28 +126,12 @@ class Fetcher {
   ) {}
 
   async pull(want: PackageWant): Promise<Pulled> {
-    if (this.req.overrides[want.name]?.path !== undefined) {
-      throw new ActionError(
-        'input',
-        `wkg.toml takes ${want.name} from a local path, which this action does not copy: put the package in wit/deps, or run wkg wit fetch`,
-      );
-    }
-    const requirement = this.req.overrides[want.name]?.version ?? (want.version ? `=${want.version}` : '*');
-    const mapping = resolveRegistry(this.req.config, want.name);
-    const namespace = want.name.split(':')[0]!;
-    if (!mapping) {
-      throw new ActionError(
-        'input',
-        `no registry is known for ${wantKey(want)}: map the namespace "${namespace}" in the wkg config ([namespace_registries] or default_registry), or put the package in wit/deps`,
-      );
-    }
-    const metadata = mapping.metadata ?? (await this.metadataOf(mapping.registry));
-    const location = ociLocation(want.name, mapping, metadata);
+    const { requirement, registry, location } = await this.locate(want);
     const repository = `${location.registry}/${location.repository}`;
-    const client = await this.io.open(location.registry, location.repository, this.req.config.registries[mapping.registry] ?? {});
+    const client = await this.io.open(location.registry, location.repository, this.req.config.registries[registry] ?? {});
     let tried = repository;
     try {
-      const locked = lockedVersion(this.req.lock, want.name, mapping.registry, requirement);
+      const locked = lockedVersion(this.req.lock, want.name, registry, requirement);
       let version = locked?.version;
       let digest = locked?.digest;
       if (!version || !digest) {
@@ -162,25 +146,34 @@ class Fetcher {
       if (!cached) await writeCached(this.req.cacheDir, digest, bytes);
       const facts = decodePackage(bytes, want.name, version);
       this.io.info(`WIT package ${want.name}@${version}: ${tried}, ${digest}${cached ? ' (cached)' : ''}`);
-      return {
-        entry: {
-          name: want.name,
-          version,
-          requirement,
-          registry: mapping.registry,
-          reference: tried,
-          digest,
-          fromCache: !!cached,
-          directory: depsName(want.name, version),
-        },
-        facts,
-        bytes,
-      };
+      const entry = { name: want.name, version, requirement, registry, reference: tried, digest, fromCache: !!cached, directory: depsName(want.name, version) };
+      return { entry, facts, bytes };
     } catch (err) {
       throw new ActionError(errorKind(err), `cannot fetch the WIT package ${wantKey(want)} from ${tried}: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       await client.close();
     }
+  }
+
+  /** The requirement (wkg.toml may override it), the registry's name in the config, and where its OCI artifacts are. */
+  private async locate(want: PackageWant) {
+    if (this.req.overrides[want.name]?.path !== undefined) {
+      throw new ActionError(
+        'input',
+        `wkg.toml takes ${want.name} from a local path, which this action does not copy: put the package in wit/deps, or run wkg wit fetch`,
+      );
+    }
+    const requirement = this.req.overrides[want.name]?.version ?? (want.version ? `=${want.version}` : '*');
+    const mapping = resolveRegistry(this.req.config, want.name);
+    if (!mapping) {
+      const namespace = want.name.split(':')[0]!;
+      throw new ActionError(
+        'input',
+        `no registry is known for ${wantKey(want)}: map the namespace "${namespace}" in the wkg config ([namespace_registries] or default_registry), or put the package in wit/deps`,
+      );
+    }
+    const metadata = mapping.metadata ?? (await this.metadataOf(mapping.registry));
+    return { requirement, registry: mapping.registry, location: ociLocation(want.name, mapping, metadata) };
   }
 
   private metadataOf(registry: string): Promise<RegistryMetadata> {
