@@ -456,16 +456,26 @@ async function fetchWitDependencies(req, io) {
     await io.beforeFetch?.();
     const fetcher = new Fetcher(req, io);
     const pulled = new Map();
+    const locals = new Map();
     for (let want = queue.shift(); want; want = queue.shift()) {
-        if (pulled.has(key(want)))
+        if (pulled.has(key(want)) || locals.has(key(want)))
             continue;
-        const one = await fetcher.pull(want);
-        pulled.set(key(want), one);
-        for (const used of one.facts.uses) {
-            const next = usedPackage(used);
-            if (!isHeld(held, next) && !pulled.has(key(next)))
-                queue.push(next);
+        const localPath = req.overrides[want.name]?.path;
+        let uses;
+        if (localPath !== undefined) {
+            const local = await readLocal(want, (0,external_node_path_.resolve)((0,external_node_path_.dirname)(req.witDir), localPath));
+            locals.set(key(want), local.entry);
+            io.info(`WIT package ${key(want)}: from ${localPath} (wkg.toml)`);
+            uses = local.uses;
         }
+        else {
+            const one = await fetcher.pull(want);
+            pulled.set(key(want), one);
+            uses = one.facts.uses.map(usedPackage);
+        }
+        for (const next of uses)
+            if (!isHeld(held, next) && !pulled.has(key(next)) && !locals.has(key(next)))
+                queue.push(next);
     }
     const lock = mergedLock(req.lock ?? [], [...pulled.values()].map((p) => p.entry));
     const changed = lockText(lock) !== lockText(req.lock ?? []);
@@ -474,8 +484,7 @@ async function fetchWitDependencies(req, io) {
         throw new errors/* ActionError */.l('input', `wkg.lock is committed but would change (${added.map((p) => `${p.entry.name}@${p.entry.version}`).join(', ')} not in it): ` +
             'run `wkg wit fetch` and commit wkg.lock, or remove it from version control');
     }
-    const printed = await printAll([...pulled.values()]);
-    await writeDeps(req.witDir, printed);
+    await writeDeps(req.witDir, [...(await printAll([...pulled.values()])), ...locals.values()]);
     return { fetched: [...pulled.values()].map((p) => p.entry), ...(changed ? { lock } : {}) };
 }
 class Fetcher {
@@ -615,11 +624,11 @@ async function printAll(pulled) {
     // Loaded on first use: the printer is 4 MB of wasm that only this step needs.
     const { $init, unpackWit } = await import(/* webpackIgnore: true */ '@bytecodealliance/jco-transpile/component');
     await $init;
-    return pulled.map(({ entry }, i) => {
+    return pulled.map(({ entry, bytes }) => {
         const spec = `${entry.name}@${entry.version}`;
         let text;
         try {
-            text = unpackWit(spec, pulled[i].bytes).get('package.wit');
+            text = unpackWit(spec, bytes).get('package.wit');
         }
         catch (err) {
             const payload = err.payload;
@@ -627,21 +636,50 @@ async function printAll(pulled) {
         }
         if (!text)
             throw new errors/* ActionError */.l('wasm', `cannot print the WIT package ${spec} as text: the printer gave no package.wit`);
-        return { directory: entry.directory, text };
+        return { name: entry.directory, files: [{ name: 'package.wit', content: text }] };
     });
 }
-/** Every package written to a staging directory beside wit/deps, then each moved into place. */
-async function writeDeps(witDir, printed) {
+/**
+ * A package wkg.toml takes from a local path, copied as wkg copies one (wasm-pkg-core src/wit.rs
+ * `write_local_dep`): a directory's files, or a .wit file, into `deps/<ns>-<name>[-<version>]/`; a binary
+ * package as `deps/<ns>-<name>.wasm`. What it uses is fetched in turn.
+ */
+async function readLocal(want, path) {
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (!info)
+        throw new errors/* ActionError */.l('input', `wkg.toml takes ${want.name} from ${path}, which does not exist`);
+    const base = want.version ? depsName(want.name, want.version) : want.name.replace(':', '-');
+    if (info.isFile() && path.endsWith('.wasm')) {
+        const bytes = await (0,promises_.readFile)(path);
+        const sections = new wasm_sections/* TopLevelSections */.g(bytes.length);
+        sections.push(bytes);
+        sections.end();
+        if (!sections.witPackage)
+            throw new errors/* ActionError */.l('wasm', `wkg.toml takes ${want.name} from ${path}, which is not a WIT package`);
+        return {
+            entry: { name: `${base}.wasm`, files: [{ name: `${base}.wasm`, content: bytes }], single: true },
+            uses: sections.witPackage.uses.map(usedPackage),
+        };
+    }
+    const names = info.isDirectory() ? (await (0,promises_.readdir)(path)).filter((n) => n.endsWith('.wit')).sort() : [(0,external_node_path_.basename)(path)];
+    const dir = info.isDirectory() ? path : (0,external_node_path_.dirname)(path);
+    const files = await Promise.all(names.map(async (name) => ({ name, content: await (0,promises_.readFile)((0,external_node_path_.join)(dir, name), 'utf8') })));
+    return { entry: { name: base, files }, uses: foreignPackages(files.map((f) => f.content)) };
+}
+/** Every entry written to a staging directory beside wit/deps, then each moved into place. */
+async function writeDeps(witDir, entries) {
     const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)(witDir, '.deps-'));
     try {
-        for (const { directory, text } of printed) {
-            await (0,promises_.mkdir)((0,external_node_path_.join)(staging, directory));
-            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, directory, 'package.wit'), text);
+        for (const entry of entries) {
+            if (!entry.single)
+                await (0,promises_.mkdir)((0,external_node_path_.join)(staging, entry.name));
+            for (const file of entry.files)
+                await (0,promises_.writeFile)((0,external_node_path_.join)(staging, entry.single ? '' : entry.name, file.name), file.content);
         }
         await (0,promises_.mkdir)((0,external_node_path_.join)(witDir, 'deps'), { recursive: true });
-        for (const { directory } of printed) {
-            await (0,promises_.rm)((0,external_node_path_.join)(witDir, 'deps', directory), { recursive: true, force: true });
-            await (0,promises_.rename)((0,external_node_path_.join)(staging, directory), (0,external_node_path_.join)(witDir, 'deps', directory));
+        for (const { name } of entries) {
+            await (0,promises_.rm)((0,external_node_path_.join)(witDir, 'deps', name), { recursive: true, force: true });
+            await (0,promises_.rename)((0,external_node_path_.join)(staging, name), (0,external_node_path_.join)(witDir, 'deps', name));
         }
     }
     finally {

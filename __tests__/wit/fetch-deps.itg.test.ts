@@ -149,6 +149,28 @@ wasi = "${wellKnown.host}"
     }
   });
 
+  it("wkg.toml's path override: the local package is copied as wkg copies it, and what it uses is fetched", async () => {
+    const witDir = crateWith(WORLD);
+    const local = join(witDir, '..', 'local-greeter');
+    mkdirSync(local);
+    writeFileSync(
+      join(local, 'greeter.wit'),
+      `package acme:greeter@1.2.0;
+interface types { record greeting { text: string } }
+interface greet { use types.{greeting}; hello: func(name: string) -> greeting; }
+world greeter { import wasi:cli/stdout@0.2.0; import types; export ping: func(); export greet; }
+`,
+    );
+    const result = await fetchWitDependencies({ ...request(witDir), overrides: { 'acme:greeter': { path: 'local-greeter' } } }, io);
+    expect(result.fetched.map((f) => f.name).sort()).toEqual(['wasi:cli', 'wasi:http', 'wasi:io']);
+    expect(readFileSync(join(witDir, 'deps', 'acme-greeter-1.2.0', 'greeter.wit'), 'utf8')).toContain('package acme:greeter@1.2.0;');
+    expect(result.lock?.map((p) => p.name)).not.toContain('acme:greeter'); // wkg locks registry packages only
+    expect(await componentEmbed({ witPath: witDir, world: 'app', dummy: true })).toBeInstanceOf(Uint8Array);
+    await expect(fetchWitDependencies({ ...request(crateWith(WORLD)), overrides: { 'acme:greeter': { path: 'nowhere' } } }, io)).rejects.toThrow(
+      /wkg.toml takes acme:greeter from .*nowhere, which does not exist/,
+    );
+  });
+
   it('a namespace no registry is known for is named, with what to set', async () => {
     const witDir = crateWith('package a:b;\nworld w { import nowhere:pkg/i@1.0.0; }');
     await expect(fetchWitDependencies(request(witDir), io)).rejects.toThrow(

@@ -5,8 +5,8 @@
 // package of that name and version; the packages it uses are fetched in turn, so that every directory holds a
 // whole package (a package's embedded copies of its dependencies hold only what it uses). Nothing is written
 // into wit/deps, and the lock is not touched, until every package is fetched, verified and printed.
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import semver from 'semver';
 import { ActionError } from '../errors.js';
 import { RegistryError } from '../oci/errors.js';
@@ -83,14 +83,22 @@ export async function fetchWitDependencies(req: WitDepsRequest, io: WitDepsIO): 
 
   const fetcher = new Fetcher(req, io);
   const pulled = new Map<string, Pulled>();
+  const locals = new Map<string, DepsEntry>();
   for (let want = queue.shift(); want; want = queue.shift()) {
-    if (pulled.has(wantKey(want))) continue;
-    const one = await fetcher.pull(want);
-    pulled.set(wantKey(want), one);
-    for (const used of one.facts.uses) {
-      const next = usedPackage(used);
-      if (!isHeld(held, next) && !pulled.has(wantKey(next))) queue.push(next);
+    if (pulled.has(wantKey(want)) || locals.has(wantKey(want))) continue;
+    const localPath = req.overrides[want.name]?.path;
+    let uses: PackageWant[];
+    if (localPath !== undefined) {
+      const local = await readLocal(want, resolve(dirname(req.witDir), localPath));
+      locals.set(wantKey(want), local.entry);
+      io.info(`WIT package ${wantKey(want)}: from ${localPath} (wkg.toml)`);
+      uses = local.uses;
+    } else {
+      const one = await fetcher.pull(want);
+      pulled.set(wantKey(want), one);
+      uses = one.facts.uses.map(usedPackage);
     }
+    for (const next of uses) if (!isHeld(held, next) && !pulled.has(wantKey(next)) && !locals.has(wantKey(next))) queue.push(next);
   }
 
   const lock = mergedLock(
@@ -106,8 +114,7 @@ export async function fetchWitDependencies(req: WitDepsRequest, io: WitDepsIO): 
         'run `wkg wit fetch` and commit wkg.lock, or remove it from version control',
     );
   }
-  const printed = await printAll([...pulled.values()]);
-  await writeDeps(req.witDir, printed);
+  await writeDeps(req.witDir, [...(await printAll([...pulled.values()])), ...locals.values()]);
   return { fetched: [...pulled.values()].map((p) => p.entry), ...(changed ? { lock } : {}) };
 }
 
@@ -253,16 +260,27 @@ function mergedLock(old: LockedPackage[], fetched: FetchedPackage[]): LockedPack
   return lock;
 }
 
+/**
+ * One entry of wit/deps: a directory of files (a package as WIT text), or one file (a binary package). Names
+ * are this module's own (wkg's `<ns>-<name>-<version>`, a local file's name), never a registry's.
+ */
+interface DepsEntry {
+  name: string;
+  files: Array<{ name: string; content: string | Buffer }>;
+  /** The entry is the single file itself (`<ns>-<name>.wasm`), not a directory. */
+  single?: boolean;
+}
+
 /** Each package as WIT text, printed by jco (wit-component's printer): the files wkg's text output writes. */
-async function printAll(pulled: Pulled[]): Promise<Array<{ directory: string; text: string }>> {
+async function printAll(pulled: Pulled[]): Promise<DepsEntry[]> {
   // Loaded on first use: the printer is 4 MB of wasm that only this step needs.
   const { $init, unpackWit } = await import(/* webpackIgnore: true */ '@bytecodealliance/jco-transpile/component');
   await $init;
-  return pulled.map(({ entry }, i) => {
+  return pulled.map(({ entry, bytes }) => {
     const spec = `${entry.name}@${entry.version}`;
     let text: string | undefined;
     try {
-      text = unpackWit(spec, pulled[i]!.bytes).get('package.wit');
+      text = unpackWit(spec, bytes).get('package.wit');
     } catch (err) {
       const payload = (err as { payload?: { tag?: string; val?: unknown } }).payload;
       throw new ActionError(
@@ -271,22 +289,48 @@ async function printAll(pulled: Pulled[]): Promise<Array<{ directory: string; te
       );
     }
     if (!text) throw new ActionError('wasm', `cannot print the WIT package ${spec} as text: the printer gave no package.wit`);
-    return { directory: entry.directory, text };
+    return { name: entry.directory, files: [{ name: 'package.wit', content: text }] };
   });
 }
 
-/** Every package written to a staging directory beside wit/deps, then each moved into place. */
-async function writeDeps(witDir: string, printed: Array<{ directory: string; text: string }>): Promise<void> {
+/**
+ * A package wkg.toml takes from a local path, copied as wkg copies one (wasm-pkg-core src/wit.rs
+ * `write_local_dep`): a directory's files, or a .wit file, into `deps/<ns>-<name>[-<version>]/`; a binary
+ * package as `deps/<ns>-<name>.wasm`. What it uses is fetched in turn.
+ */
+async function readLocal(want: PackageWant, path: string): Promise<{ entry: DepsEntry; uses: PackageWant[] }> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new ActionError('input', `wkg.toml takes ${want.name} from ${path}, which does not exist`);
+  const base = want.version ? depsName(want.name, want.version) : want.name.replace(':', '-');
+  if (info.isFile() && path.endsWith('.wasm')) {
+    const bytes = await readFile(path);
+    const sections = new TopLevelSections(bytes.length);
+    sections.push(bytes);
+    sections.end();
+    if (!sections.witPackage) throw new ActionError('wasm', `wkg.toml takes ${want.name} from ${path}, which is not a WIT package`);
+    return {
+      entry: { name: `${base}.wasm`, files: [{ name: `${base}.wasm`, content: bytes }], single: true },
+      uses: sections.witPackage.uses.map(usedPackage),
+    };
+  }
+  const names = info.isDirectory() ? (await readdir(path)).filter((n) => n.endsWith('.wit')).sort() : [basename(path)];
+  const dir = info.isDirectory() ? path : dirname(path);
+  const files = await Promise.all(names.map(async (name) => ({ name, content: await readFile(join(dir, name), 'utf8') })));
+  return { entry: { name: base, files }, uses: foreignPackages(files.map((f) => f.content)) };
+}
+
+/** Every entry written to a staging directory beside wit/deps, then each moved into place. */
+async function writeDeps(witDir: string, entries: DepsEntry[]): Promise<void> {
   const staging = await mkdtemp(join(witDir, '.deps-'));
   try {
-    for (const { directory, text } of printed) {
-      await mkdir(join(staging, directory));
-      await writeFile(join(staging, directory, 'package.wit'), text);
+    for (const entry of entries) {
+      if (!entry.single) await mkdir(join(staging, entry.name));
+      for (const file of entry.files) await writeFile(join(staging, entry.single ? '' : entry.name, file.name), file.content);
     }
     await mkdir(join(witDir, 'deps'), { recursive: true });
-    for (const { directory } of printed) {
-      await rm(join(witDir, 'deps', directory), { recursive: true, force: true });
-      await rename(join(staging, directory), join(witDir, 'deps', directory));
+    for (const { name } of entries) {
+      await rm(join(witDir, 'deps', name), { recursive: true, force: true });
+      await rename(join(staging, name), join(witDir, 'deps', name));
     }
   } finally {
     await rm(staging, { recursive: true, force: true });
