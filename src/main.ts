@@ -187,7 +187,14 @@ async function publishComponent(
     const first = results.find((r) => r.pushed);
     const pushed = first?.pushed;
     tags = pushed?.tags ?? tags;
-    const publicPull = first ? await checkPublic(first.repository, artifact.manifest.descriptor.digest, settings, event, env) : undefined;
+    const pushedWith = targets.find((t) => t.repository === first?.repository)?.client;
+    // A registry that never asked the pushing client for credentials is open: nothing to ask it again.
+    const publicPull =
+      first && pushedWith?.requiresAuthentication
+        ? await checkPublic(first.repository, artifact.manifest.descriptor.digest, settings, event, env)
+        : first
+          ? true
+          : undefined;
 
     const report = publishReport({
       images,

@@ -38,6 +38,8 @@ describe.each<AuthMode>(['anonymous', 'htpasswd', 'token'])('push with %s auth',
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const digest = run.outputs.digest ?? '';
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // Open registry: never asked for credentials, so anyone can pull (no extra request); the others refuse anonymous pulls.
+    expect(run.outputs.public).toBe(mode === 'anonymous' ? 'true' : 'false');
 
     const manifestText = await rawManifest(`${registry.host}/acme/hello:v1`, registry);
     expect(sha256(manifestText)).toBe(digest);

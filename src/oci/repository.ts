@@ -68,6 +68,11 @@ export class RepositoryClient {
     return this.transport.close();
   }
 
+  /** True once the registry has asked for credentials; a registry that never did lets anyone pull. */
+  get requiresAuthentication(): boolean {
+    return this.transport.challenged;
+  }
+
   /** The tries of one operation under the client's retry policy (referrers.ts re-reads an index with it). */
   attempts(): Attempts {
     return this.retry.start(this.log);

@@ -67,6 +67,8 @@ const MAX_REDIRECTS = 5;
 
 export class Transport {
   readonly base: URL;
+  /** Whether the registry ever asked this client to authenticate (a 401): one that never did serves anyone. */
+  challenged = false;
   private readonly agent: Agent;
   private readonly retry: RetryPolicy;
   private readonly auth: Authenticator;
@@ -136,6 +138,7 @@ export class Transport {
       if (res.statusCode === 401 && !authenticated && url.origin === this.base.origin) {
         await res.body.dump({ limit: ERROR_BODY_LIMIT });
         authenticated = true;
+        this.challenged = true;
         await this.auth.onChallenge(header('www-authenticate'), scope, req.operation);
         continue;
       }
