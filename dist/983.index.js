@@ -44,11 +44,22 @@ const DELETE_PERMISSION_HINT = 'deleting a GHCR package version needs "permissio
 class PackageVersions {
     pkg;
     octokit;
-    base;
+    basePath;
     constructor(token, apiUrl, pkg) {
         this.pkg = pkg;
         this.octokit = (0,github/* getOctokit */.Q)(token, { baseUrl: apiUrl });
-        this.base = `/${pkg.ownerIsOrganization ? 'orgs' : 'users'}/${encodeURIComponent(pkg.owner)}/packages/container/${encodeURIComponent(pkg.name)}/versions`;
+    }
+    /** `/orgs/…` or `/users/…`, by the owner's type. */
+    base() {
+        this.basePath ??= (async () => {
+            let organization = this.pkg.ownerIsOrganization;
+            if (organization === undefined) {
+                const { data } = await this.octokit.request('GET /users/{username}', { username: this.pkg.owner });
+                organization = data.type === 'Organization';
+            }
+            return `/${organization ? 'orgs' : 'users'}/${encodeURIComponent(this.pkg.owner)}/packages/container/${encodeURIComponent(this.pkg.name)}/versions`;
+        })();
+        return this.basePath;
     }
     /** Every version, all pages; none when the package does not exist (or is not this token's to see). */
     async list() {
@@ -56,7 +67,7 @@ class PackageVersions {
         for (let page = 1; page <= 1000; page++) {
             let data;
             try {
-                data = (await this.octokit.request(`GET ${this.base}`, { per_page: 100, page, state: 'active' })).data;
+                data = (await this.octokit.request(`GET ${await this.base()}`, { per_page: 100, page, state: 'active' })).data;
             }
             catch (err) {
                 if (err.status === 404)
@@ -79,7 +90,7 @@ class PackageVersions {
     /** 'removed', or 'gone' when GitHub no longer has it; a denial throws with what to grant. */
     async remove(id) {
         try {
-            await this.octokit.request(`DELETE ${this.base}/${id}`);
+            await this.octokit.request(`DELETE ${await this.base()}/${id}`);
             return 'removed';
         }
         catch (err) {

@@ -94,7 +94,7 @@ async function cleanUp(settings: Settings, event: EventFacts, env: NodeJS.Proces
     token: settings.githubToken,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl: event.serverUrl,
-    ownerIsOrganization: event.ownerIsOrganization ?? false,
+    ownerIsOrganization: event.ownerIsOrganization,
   };
   const results = await cleanUpPullRequest(images, pr, github, {
     open: (repository) => openRepository(settings, repository, event.serverUrl),

@@ -74,6 +74,8 @@ export async function startGitHubApi(): Promise<GitHubApi> {
       api.storageRecords.push({ org: storage[1]!, body });
       return reply(200, { storage_records: [{ id: 700 + api.storageRecords.length }] });
     }
+    const user = /^\/users\/([^/]+)$/.exec(url.pathname);
+    if (user && req.method === 'GET') return reply(200, { login: user[1], type: user[1] === api.package?.owner ? 'Organization' : 'User' });
     const versions = /^\/(orgs|users)\/([^/]+)\/packages\/container\/([^/]+)\/versions(?:\/(\d+))?$/.exec(url.pathname);
     const pkg = api.package;
     if (versions && pkg && versions[2] === pkg.owner && decodeURIComponent(versions[3]!) === pkg.name) {

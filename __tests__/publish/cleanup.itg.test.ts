@@ -86,7 +86,9 @@ describe('cleaning up a closed pull request', () => {
       /GitHub refused to delete version \d+ of acme\/app \(403\): deleting a GHCR package version needs "permissions: packages: write"/,
     );
 
-    const [result] = await cleanUpPullRequest([parseRepository('ghcr.io/acme/app')], 7, github, io);
+    // A schedule's payload does not say whether the owner is an organization: GitHub is asked.
+    const [result] = await cleanUpPullRequest([parseRepository('ghcr.io/acme/app')], 7, { ...github, ownerIsOrganization: undefined }, io);
+    expect(api.requests.some((r) => r.method === 'GET' && r.path === '/users/acme')).toBe(true);
     expect(result!.removed.map((r) => [r.digest, r.what]).sort()).toEqual(
       [
         [p7[0]!.sbom, 'referrer'],

@@ -60,7 +60,8 @@ export function readEventFacts(env: NodeJS.ProcessEnv): EventFacts {
     actor: env.GITHUB_ACTOR ?? '',
     commitTime: payload.head_commit?.timestamp,
     privateRepository: payload.repository ? payload.repository.private === true || (payload.repository.visibility ?? 'public') !== 'public' : undefined,
-    ownerIsOrganization: payload.repository?.owner?.type === 'Organization',
+    // Unknown (undefined) when the payload does not say: the packages API then asks GitHub (packages.ts).
+    ...(payload.repository?.owner?.type ? { ownerIsOrganization: payload.repository.owner.type === 'Organization' } : {}),
   };
   if (eventName === 'release' && payload.release?.tag_name) facts.tag = payload.release.tag_name;
   else if (ref.startsWith('refs/tags/')) facts.tag = ref.slice('refs/tags/'.length);

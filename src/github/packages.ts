@@ -16,7 +16,8 @@ export interface PackageVersion {
 
 export interface PackageRef {
   owner: string;
-  ownerIsOrganization: boolean;
+  /** Undefined when the event did not say (a schedule's payload): GitHub is asked (GET /users/{owner} has its type). */
+  ownerIsOrganization?: boolean;
   /** The repository path under the owner: `greeter`, `acme/greeter`. */
   name: string;
 }
@@ -29,7 +30,7 @@ export const DELETE_PERMISSION_HINT =
 /** A client of one package; `apiUrl` is GITHUB_API_URL (GHES, or a test server). */
 export class PackageVersions {
   private readonly octokit: ReturnType<typeof getOctokit>;
-  private readonly base: string;
+  private basePath: Promise<string> | undefined;
 
   constructor(
     token: string,
@@ -37,7 +38,19 @@ export class PackageVersions {
     private readonly pkg: PackageRef,
   ) {
     this.octokit = getOctokit(token, { baseUrl: apiUrl });
-    this.base = `/${pkg.ownerIsOrganization ? 'orgs' : 'users'}/${encodeURIComponent(pkg.owner)}/packages/container/${encodeURIComponent(pkg.name)}/versions`;
+  }
+
+  /** `/orgs/…` or `/users/…`, by the owner's type. */
+  private base(): Promise<string> {
+    this.basePath ??= (async () => {
+      let organization = this.pkg.ownerIsOrganization;
+      if (organization === undefined) {
+        const { data } = await this.octokit.request('GET /users/{username}', { username: this.pkg.owner });
+        organization = (data as { type?: string }).type === 'Organization';
+      }
+      return `/${organization ? 'orgs' : 'users'}/${encodeURIComponent(this.pkg.owner)}/packages/container/${encodeURIComponent(this.pkg.name)}/versions`;
+    })();
+    return this.basePath;
   }
 
   /** Every version, all pages; none when the package does not exist (or is not this token's to see). */
@@ -46,7 +59,7 @@ export class PackageVersions {
     for (let page = 1; page <= 1000; page++) {
       let data: unknown;
       try {
-        data = (await this.octokit.request(`GET ${this.base}`, { per_page: 100, page, state: 'active' })).data;
+        data = (await this.octokit.request(`GET ${await this.base()}`, { per_page: 100, page, state: 'active' })).data;
       } catch (err) {
         if ((err as { status?: number }).status === 404) return versions;
         throw err;
@@ -65,7 +78,7 @@ export class PackageVersions {
   /** 'removed', or 'gone' when GitHub no longer has it; a denial throws with what to grant. */
   async remove(id: number): Promise<'removed' | 'gone'> {
     try {
-      await this.octokit.request(`DELETE ${this.base}/${id}`);
+      await this.octokit.request(`DELETE ${await this.base()}/${id}`);
       return 'removed';
     } catch (err) {
       const status = (err as { status?: number }).status;
