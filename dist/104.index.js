@@ -108,6 +108,8 @@ function stripAnsi(line) {
 var cargo_crate = __webpack_require__(24207);
 // EXTERNAL MODULE: ./src/cargo/caches.ts
 var caches = __webpack_require__(50513);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/cargo/prune.ts
 // What the build cache holds of target/ and cargo's registry: what Swatinem/rust-cache keeps (src/cleanup.ts
 // there) and nothing else. Left out: `incremental/`; the workspace's own crates (rebuilt anyway on GitHub,
@@ -120,6 +122,7 @@ var caches = __webpack_require__(50513);
 // The files are not deleted: the step's user may still want target/ (and this step reads the built .wasm
 // after the save). They are moved aside, beside target/ (the same filesystem, so a rename), for the save,
 // then moved back; the cache paths stay the same on every run, as @actions/cache's version needs.
+
 
 
 /** A unit's metadata hash in a file or directory name: `libserde-0123456789abcdef.rlib`, `serde-0123456789abcdef`. */
@@ -202,9 +205,14 @@ async function stashUnneeded(targetDir, used, registryCache, lockPackages) {
     }
     return { moved: done.length, bytes, restore: () => putBack(done, [...asides.values()]) };
 }
+/** Every entry back where it was, as far as each rename goes; the aside directories go only when emptied. */
 async function putBack(done, asides) {
+    const failed = [];
     for (const [from, to] of done.reverse())
-        await (0,promises_.rename)(to, from);
+        await (0,promises_.rename)(to, from).catch((err) => failed.push(`${from} (${err.message})`));
+    if (failed.length > 0) {
+        throw new errors/* ActionError */.l('build', `${failed.length} entries moved aside for the cache save could not be put back, the first ${failed[0]}: they are in ${asides.join(', ')}`);
+    }
     await Promise.all(asides.map((a) => (0,promises_.rm)(a, { recursive: true, force: true })));
 }
 /** A fresh directory beside `dir` (so on its filesystem): renames into it are cheap and atomic. */
@@ -229,8 +237,9 @@ async function profileDirs(targetDir) {
 async function entries(dir) {
     return (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
 }
+/** Bytes under `path`, symbolic links not followed (a build script's out/ may hold any). */
 async function size(path) {
-    const info = await (0,promises_.stat)(path);
+    const info = await (0,promises_.lstat)(path);
     if (!info.isDirectory())
         return info.size;
     let total = 0;
@@ -245,8 +254,6 @@ var cargo_lock = __webpack_require__(65246);
 var inspect = __webpack_require__(25928);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/wasm/adapter.ts
 // A preview1 core module → a component, with the WASI preview1 adapter jco ships: the command adapter
 // for a `bin` (it exports wasi:cli/run), the reactor adapter for a library (`cdylib`).
@@ -421,13 +428,20 @@ async function saveLean(plan, restored, built, log) {
     const members = new Set(built.metadata.packages.map((p) => p.id));
     const used = usedDependencyUnits(built.run.stdout, members);
     const locked = new Set(built.lockfile ? (0,cargo_lock/* parseCargoLock */.R)(built.lockfile).map((p) => `${p.name}-${p.version}`) : []);
-    const stash = await stashUnneeded(built.metadata.target_directory, used, (0,external_node_path_.join)(built.cargoHome, 'registry', 'cache'), locked);
-    log.info(`cache: leaving out ${stash.moved} entries (${(stash.bytes / 1048576).toFixed(1)} MiB): the workspace's own artifacts, incremental/, what this build did not use`);
+    // Leaving things out is an economy: when they cannot be moved aside (target/ on its own mount, a parent
+    // that is not writable), the cache is saved whole rather than the build failed.
+    const stash = await stashUnneeded(built.metadata.target_directory, used, (0,external_node_path_.join)(built.cargoHome, 'registry', 'cache'), locked).catch((err) => {
+        log.warning(`The cache is saved with all of target/: what the next build does not need could not be moved aside (${err.message})`);
+        return undefined;
+    });
+    if (stash) {
+        log.info(`cache: leaving out ${stash.moved} entries (${(stash.bytes / 1048576).toFixed(1)} MiB): the workspace's own artifacts, incremental/, what this build did not use`);
+    }
     try {
         await (0,caches/* saveCache */.Io)(plan, restored, log);
     }
     finally {
-        await stash.restore();
+        await stash?.restore();
     }
 }
 async function cargoMetadata(cwd) {

@@ -99,6 +99,12 @@ class PackageVersions {
                 return 'gone';
             if (status === 401 || status === 403)
                 throw new Error(`GitHub refused to delete version ${id} of ${this.pkg.owner}/${this.pkg.name} (${status}): ${DELETE_PERMISSION_HINT}`);
+            // GitHub keeps a package's last version ("You cannot delete the last version of a package"): the package
+            // holds nothing else then, so it goes as a whole (DELETE …/packages/container/{name}).
+            if (status === 400 && /last version/i.test(err.message)) {
+                await this.octokit.request(`DELETE ${(await this.base()).replace(/\/versions$/, '')}`);
+                return 'removed';
+            }
             throw err;
         }
     }
@@ -153,8 +159,10 @@ async function cleanUpPreviews(image, client, store, pr) {
         // Referrers first, then their index, then the preview: nothing is left pointing at what is gone.
         const index = byTag.get((0,spec/* fallbackTag */.fH)(version.digest));
         const referrers = index ? await indexedDigests(client, index.digest) : [];
+        // A referrer someone tagged (unlikely: it names its subject) is kept, as any tagged version is.
+        const untaggedReferrers = referrers.map((d) => byDigest.get(d) ?? { digest: d, tags: [] }).filter((v) => v.tags.length === 0);
         const doomed = [
-            ...referrers.map((d) => [byDigest.get(d) ?? { digest: d, tags: [] }, 'referrer']),
+            ...untaggedReferrers.map((v) => [v, 'referrer']),
             ...(index ? [[index, 'referrers index']] : []),
             [version, 'preview'],
         ];
@@ -219,7 +227,9 @@ function registryVersions(client) {
             return outcome === 'deleted' ? 'removed' : outcome;
         },
         async untag(tag) {
-            return (await client.deleteManifest(tag)) === 'deleted';
+            // Deleting by tag is optional in the distribution spec: any refusal (405, 400 UNSUPPORTED or another
+            // code, as some registries answer for a reference that is not a digest) means the tag stays.
+            return (await client.deleteManifest(tag).catch(() => 'unsupported')) === 'deleted';
         },
     };
 }

@@ -71,6 +71,18 @@ describe('stashUnneeded', () => {
     expect(existsSync(join(root, 'cargo', 'registry'))).toBe(true);
   });
 
+  it('says what it could not put back, and where it is, rather than losing it', async () => {
+    const root = tmp('prune-lost');
+    const target = join(root, 'target');
+    files(target, ['release/incremental/x/work.bin']);
+    const stash = await stashUnneeded(target, new Set(), join(root, 'none'), new Set());
+    const aside = readdirSync(root).find((n) => n.startsWith('.wasm-oci-publish-aside-'))!;
+    mkdirSync(join(target, 'release', 'incremental', 'in-the-way'), { recursive: true }); // the place is taken again
+    writeFileSync(join(target, 'release', 'incremental', 'in-the-way', 'f'), '');
+    await expect(stash.restore()).rejects.toThrow(new RegExp(`1 entries moved aside for the cache save could not be put back.*they are in .*${aside}`));
+    expect(existsSync(join(root, aside, 'release', 'incremental', 'x', 'work.bin'))).toBe(true);
+  });
+
   it('has nothing to do, and makes nothing, without a target/ or a registry cache', async () => {
     const root = tmp('prune-empty');
     const stash = await stashUnneeded(join(root, 'target'), new Set(), join(root, 'none', 'cache'), new Set());

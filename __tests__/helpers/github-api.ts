@@ -21,7 +21,7 @@ export interface GitHubApi {
    * registry): the versions are the digests `track`ed plus whatever the registry's tags point at, each with
    * those tags, while the registry still has it; DELETE deletes the manifest from the registry.
    */
-  package?: { owner: string; name: string; registry: string; repository: string; track: Set<string>; deleteAnswers: number[] };
+  package?: { owner: string; name: string; registry: string; repository: string; track: Set<string>; deleteAnswers: number[]; deletedWhole?: boolean };
   stop(): Promise<void>;
 }
 
@@ -76,6 +76,14 @@ export async function startGitHubApi(): Promise<GitHubApi> {
     }
     const user = /^\/users\/([^/]+)$/.exec(url.pathname);
     if (user && req.method === 'GET') return reply(200, { login: user[1], type: user[1] === api.package?.owner ? 'Organization' : 'User' });
+    const whole = /^\/(orgs|users)\/([^/]+)\/packages\/container\/([^/]+)$/.exec(url.pathname);
+    if (whole && req.method === 'DELETE' && pkg0(api, whole[2]!, whole[3]!)) {
+      const p = api.package!;
+      for (const v of await packageVersions(p)) await fetch(`http://${p.registry}/v2/${p.repository}/manifests/${v.name}`, { method: 'DELETE' });
+      p.deletedWhole = true;
+      res.writeHead(204).end();
+      return;
+    }
     const versions = /^\/(orgs|users)\/([^/]+)\/packages\/container\/([^/]+)\/versions(?:\/(\d+))?$/.exec(url.pathname);
     const pkg = api.package;
     if (versions && pkg && versions[2] === pkg.owner && decodeURIComponent(versions[3]!) === pkg.name) {
@@ -89,6 +97,8 @@ export async function startGitHubApi(): Promise<GitHubApi> {
       if (req.method === 'DELETE' && version) {
         const status = pkg.deleteAnswers.shift();
         if (status !== undefined) return reply(status, { message: status === 403 ? 'Resource not accessible by integration' : 'Package not found' });
+        // As GitHub: the last version goes only with the package.
+        if (all.length === 1) return reply(400, { message: 'You cannot delete the last version of a package. You must delete the package instead.' });
         await fetch(`http://${pkg.registry}/v2/${pkg.repository}/manifests/${version.name}`, { method: 'DELETE' });
         res.writeHead(204).end();
         return;
@@ -124,6 +134,8 @@ export async function startGitHubApi(): Promise<GitHubApi> {
 }
 
 const ACCEPT = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json';
+
+const pkg0 = (api: GitHubApi, owner: string, name: string) => api.package?.owner === owner && api.package.name === decodeURIComponent(name);
 
 /** GitHub's version objects for the package: id from the digest, `metadata.container.tags` from the registry. */
 async function packageVersions(

@@ -109,6 +109,25 @@ describe('cleaning up a closed pull request', () => {
     expect(api.requests.filter((r) => r.method === 'DELETE').every((r) => r.path.startsWith('/orgs/acme/packages/container/app/versions/'))).toBe(true);
   });
 
+  it("on GHCR, a package that held only the pull request's preview goes as a whole (GitHub keeps a package's last version)", async () => {
+    const component = await helloComponentFile();
+    const only = await preview(registry, 'acme/only', component, 9, sha('e'));
+    api.package = {
+      owner: 'acme',
+      name: 'only',
+      registry: registry.host,
+      repository: 'acme/only',
+      track: new Set([only.digest, only.sbom]),
+      deleteAnswers: [],
+    };
+    const open = () => Promise.resolve(new RepositoryClient(parseRepository(`${registry.host}/acme/only`), { plainHttp: true }));
+    const github = { token: 'ghs_token', apiUrl: api.url, serverUrl: 'https://github.com', ownerIsOrganization: true };
+    const [result] = await cleanUpPullRequest([parseRepository('ghcr.io/acme/only')], 9, github, { open, info: () => undefined, warning: () => undefined });
+    expect(result!.removed.map((r) => r.what)).toEqual(['referrer', 'referrers index', 'preview']);
+    expect(api.package.deletedWhole).toBe(true);
+    expect(await listTags(`${registry.host}/acme/only`)).toEqual([]);
+  });
+
   it('elsewhere, through the registry: the closed event runs the action, which builds nothing and outputs what it removed', async () => {
     const { p7, p8 } = await seed(registry, 'acme/plain');
     const run = await runAction({

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupImages } from '../../src/publish/cleanup.js';
+import { cleanupImages, registryVersions } from '../../src/publish/cleanup.js';
+import { RepositoryClient } from '../../src/oci/repository.js';
+import { parseRepository } from '../../src/oci/reference.js';
+import { answer, startScriptedServer } from '../helpers/scripted-server.js';
 import { cleanupMarkdown } from '../../src/github/cleanup-report.js';
 import { readSettings, type Settings } from '../../src/inputs.js';
 import type { EventFacts } from '../../src/github/event.js';
@@ -46,5 +49,16 @@ describe('cleanupMarkdown', () => {
     expect(md).toContain('| kept | `sha256:bb` | `v1.0.0` | also tagged v1\\.0\\.0 |');
     expect(md).toContain('No preview of this pull request was found.');
     expect(md).toContain('> [!WARNING]\n> the registry does not delete manifests');
+  });
+});
+
+describe('untagging', () => {
+  it('any refusal of a DELETE by tag means the tag stays, not a failure (tag deletion is optional in the spec)', async () => {
+    const server = await startScriptedServer((_, res) => answer(res, 400, {}, { errors: [{ code: 'DIGEST_INVALID', message: 'not a digest' }] }));
+    const c = new RepositoryClient(parseRepository(`${server.host}/acme/app`), { plainHttp: true });
+    expect(await registryVersions(c).untag('pr-7')).toBe(false);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['DELETE /v2/acme/app/manifests/pr-7']);
+    await c.close();
+    await server.stop();
   });
 });

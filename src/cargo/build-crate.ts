@@ -195,14 +195,21 @@ async function saveLean(
   const members = new Set(built.metadata.packages.map((p) => p.id));
   const used = usedDependencyUnits(built.run.stdout, members);
   const locked = new Set(built.lockfile ? parseCargoLock(built.lockfile).map((p) => `${p.name}-${p.version}`) : []);
-  const stash = await stashUnneeded(built.metadata.target_directory, used, join(built.cargoHome, 'registry', 'cache'), locked);
-  log.info(
-    `cache: leaving out ${stash.moved} entries (${(stash.bytes / 1048576).toFixed(1)} MiB): the workspace's own artifacts, incremental/, what this build did not use`,
-  );
+  // Leaving things out is an economy: when they cannot be moved aside (target/ on its own mount, a parent
+  // that is not writable), the cache is saved whole rather than the build failed.
+  const stash = await stashUnneeded(built.metadata.target_directory, used, join(built.cargoHome, 'registry', 'cache'), locked).catch((err: Error) => {
+    log.warning(`The cache is saved with all of target/: what the next build does not need could not be moved aside (${err.message})`);
+    return undefined;
+  });
+  if (stash) {
+    log.info(
+      `cache: leaving out ${stash.moved} entries (${(stash.bytes / 1048576).toFixed(1)} MiB): the workspace's own artifacts, incremental/, what this build did not use`,
+    );
+  }
   try {
     await saveCache(plan, restored, log);
   } finally {
-    await stash.restore();
+    await stash?.restore();
   }
 }
 

@@ -9,7 +9,8 @@
 // The files are not deleted: the step's user may still want target/ (and this step reads the built .wasm
 // after the save). They are moved aside, beside target/ (the same filesystem, so a rename), for the save,
 // then moved back; the cache paths stay the same on every run, as @actions/cache's version needs.
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { ActionError } from '../errors.js';
 import { dirname, join, relative } from 'node:path';
 
 /** A unit's metadata hash in a file or directory name: `libserde-0123456789abcdef.rlib`, `serde-0123456789abcdef`. */
@@ -91,8 +92,16 @@ export async function stashUnneeded(targetDir: string, used: Set<string>, regist
   return { moved: done.length, bytes, restore: () => putBack(done, [...asides.values()]) };
 }
 
+/** Every entry back where it was, as far as each rename goes; the aside directories go only when emptied. */
 async function putBack(done: Array<[string, string]>, asides: string[]): Promise<void> {
-  for (const [from, to] of done.reverse()) await rename(to, from);
+  const failed: string[] = [];
+  for (const [from, to] of done.reverse()) await rename(to, from).catch((err: Error) => failed.push(`${from} (${err.message})`));
+  if (failed.length > 0) {
+    throw new ActionError(
+      'build',
+      `${failed.length} entries moved aside for the cache save could not be put back, the first ${failed[0]}: they are in ${asides.join(', ')}`,
+    );
+  }
   await Promise.all(asides.map((a) => rm(a, { recursive: true, force: true })));
 }
 
@@ -119,8 +128,9 @@ async function entries(dir: string) {
   return readdir(dir, { withFileTypes: true }).catch(() => []);
 }
 
+/** Bytes under `path`, symbolic links not followed (a build script's out/ may hold any). */
 async function size(path: string): Promise<number> {
-  const info = await stat(path);
+  const info = await lstat(path);
   if (!info.isDirectory()) return info.size;
   let total = 0;
   for (const e of await entries(path)) total += await size(join(path, e.name));

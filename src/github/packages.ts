@@ -85,6 +85,12 @@ export class PackageVersions {
       if (status === 404) return 'gone';
       if (status === 401 || status === 403)
         throw new Error(`GitHub refused to delete version ${id} of ${this.pkg.owner}/${this.pkg.name} (${status}): ${DELETE_PERMISSION_HINT}`);
+      // GitHub keeps a package's last version ("You cannot delete the last version of a package"): the package
+      // holds nothing else then, so it goes as a whole (DELETE …/packages/container/{name}).
+      if (status === 400 && /last version/i.test((err as Error).message)) {
+        await this.octokit.request(`DELETE ${(await this.base()).replace(/\/versions$/, '')}`);
+        return 'removed';
+      }
       throw err;
     }
   }

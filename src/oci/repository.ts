@@ -50,6 +50,7 @@ export class RepositoryClient {
   private referrersApi: Promise<boolean> | undefined;
   private readonly scope: string;
   private readonly path: string;
+  private readonly sendsTokenUnasked: boolean;
 
   /** `pullOnly`: ask for a pull token only, as a client that reads (a WIT dependency) should: anonymous pulls of public packages need it. */
   constructor(
@@ -61,6 +62,7 @@ export class RepositoryClient {
     this.log = options.log;
     this.transport = new Transport({ ...options, registry: repository.registry, retry: this.retry });
     this.scope = `repository:${repository.name}:${options.pullOnly ? 'pull' : 'pull,push'}`;
+    this.sendsTokenUnasked = options.credentials !== undefined && 'registryToken' in options.credentials;
     this.path = `/v2/${repository.name}`;
   }
 
@@ -68,9 +70,12 @@ export class RepositoryClient {
     return this.transport.close();
   }
 
-  /** True once the registry has asked for credentials; a registry that never did lets anyone pull. */
+  /**
+   * True once the registry has asked for credentials, or when they went with every request unasked (a
+   * registry token): only a registry that served this client without either lets anyone pull.
+   */
   get requiresAuthentication(): boolean {
-    return this.transport.challenged;
+    return this.transport.challenged || this.sendsTokenUnasked;
   }
 
   /** The tries of one operation under the client's retry policy (referrers.ts re-reads an index with it). */

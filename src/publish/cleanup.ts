@@ -60,8 +60,10 @@ export async function cleanUpPreviews(image: string, client: RepositoryClient, s
     // Referrers first, then their index, then the preview: nothing is left pointing at what is gone.
     const index = byTag.get(fallbackTag(version.digest));
     const referrers = index ? await indexedDigests(client, index.digest) : [];
+    // A referrer someone tagged (unlikely: it names its subject) is kept, as any tagged version is.
+    const untaggedReferrers = referrers.map((d) => byDigest.get(d) ?? { digest: d, tags: [] }).filter((v) => v.tags.length === 0);
     const doomed: Array<[StoredVersion, CleanupResult['removed'][number]['what']]> = [
-      ...referrers.map((d) => [byDigest.get(d) ?? { digest: d, tags: [] }, 'referrer'] as [StoredVersion, 'referrer']),
+      ...untaggedReferrers.map((v) => [v, 'referrer'] as [StoredVersion, 'referrer']),
       ...(index ? [[index, 'referrers index'] as [StoredVersion, 'referrers index']] : []),
       [version, 'preview'],
     ];
@@ -122,7 +124,9 @@ export function registryVersions(client: RepositoryClient): VersionStore {
       return outcome === 'deleted' ? 'removed' : outcome;
     },
     async untag(tag) {
-      return (await client.deleteManifest(tag)) === 'deleted';
+      // Deleting by tag is optional in the distribution spec: any refusal (405, 400 UNSUPPORTED or another
+      // code, as some registries answer for a reference that is not a digest) means the tag stays.
+      return (await client.deleteManifest(tag).catch(() => 'unsupported')) === 'deleted';
     },
   };
 }
