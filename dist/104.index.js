@@ -10,7 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildCrates: () => (/* binding */ buildCrates)
+  buildCrates: () => (/* binding */ buildCrates),
+  cargoMetadata: () => (/* binding */ cargoMetadata)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -444,6 +445,7 @@ async function saveLean(plan, restored, built, log) {
         await stash?.restore();
     }
 }
+/** The workspace's own packages (`cargo metadata --no-deps`), run in `cwd`. */
 async function cargoMetadata(cwd) {
     let out;
     try {

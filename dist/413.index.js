@@ -1,5 +1,5 @@
 export const id = 413;
-export const ids = [413];
+export const ids = [413,770];
 export const modules = {
 
 /***/ 89659:

@@ -202,6 +202,12 @@ function ownersRepository(event: EventFacts, path: string[], from: string): Repo
   }
 }
 
+/** A workspace's images for one crate: each `{crate}` template with the crate's name, made a repository name. */
+export function imagesForCrate(templates: string[], crate: string): Repository[] {
+  const name = repositoryName(crate);
+  return templates.map((t) => parseRepository(t.replaceAll('{crate}', name)));
+}
+
 /** Any name made one path component of a repository: lower case, runs of other characters one `-`, trimmed. */
 export function repositoryName(name: string): string {
   return name

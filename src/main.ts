@@ -20,7 +20,7 @@ import { makeSbom } from './publish/sbom.js';
 import { anonymousPull } from './publish/anonymous-pull.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
-import { defaultPackageRepository, defaultRepository, pullRequestToCleanUp, readSettings, repositoryName, type Settings } from './inputs.js';
+import { defaultPackageRepository, defaultRepository, imagesForCrate, pullRequestToCleanUp, readSettings, type Settings } from './inputs.js';
 import { commitTimeFromGit } from './git/commit-time.js';
 import { inspectWasm, type WasmFacts } from './wasm/inspect.js';
 import { resolveCreated } from './artifact/created.js';
@@ -29,7 +29,7 @@ import { buildArtifact, pushPayload } from './artifact/manifest.js';
 import { writeOciLayout } from './artifact/oci-layout.js';
 import { componentMetadataAnnotations } from './artifact/annotations.js';
 import type { BuiltComponent } from './cargo/build-crate.js';
-import { formatRepository, parseRepository, type Repository } from './oci/reference.js';
+import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
 import { RetryPolicy } from './oci/policy.js';
@@ -110,10 +110,7 @@ async function cleanUp(settings: Settings, event: EventFacts, env: NodeJS.Proces
  * package's own name.
  */
 function imagesFor(settings: Settings, event: EventFacts, built: BuiltComponent | undefined, path: string, facts: WasmFacts): Repository[] {
-  if (settings.crateImages.length > 0) {
-    const name = repositoryName(built?.crate?.name ?? basename(path));
-    return settings.crateImages.map((t) => parseRepository(t.replaceAll('{crate}', name)));
-  }
+  if (settings.crateImages.length > 0) return imagesForCrate(settings.crateImages, built?.crate?.name ?? basename(path));
   if (settings.repositories.length > 0) return settings.repositories;
   if (facts.kind === 'wit-package') return [defaultPackageRepository(facts.name, event)];
   return [defaultRepository(built?.crate?.name ?? path, event)];

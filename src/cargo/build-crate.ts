@@ -213,7 +213,8 @@ async function saveLean(
   }
 }
 
-async function cargoMetadata(cwd: string): Promise<CargoMetadata> {
+/** The workspace's own packages (`cargo metadata --no-deps`), run in `cwd`. */
+export async function cargoMetadata(cwd: string): Promise<CargoMetadata> {
   let out;
   try {
     out = await getExecOutput('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd, silent: true, ignoreReturnCode: true });

@@ -6,10 +6,10 @@
 // GitHub's Packages API (its registry deletes nothing); elsewhere through the distribution API, and a
 // registry that refuses deletes gets a warning, not a failure.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import { ActionError } from '../errors.js';
-import { defaultRepository, type Settings } from '../inputs.js';
+import { defaultRepository, imagesForCrate, type Settings } from '../inputs.js';
 import type { EventFacts } from '../github/event.js';
 import { ANNOTATION_PREFIX } from '../artifact/annotations.js';
 import { PackageVersions } from '../github/packages.js';
@@ -184,7 +184,10 @@ export async function cleanUpPullRequest(
 /** The images to clean: the `image` input, else the default a publish would use (the file's or the crate's name). */
 export async function cleanupImages(settings: Settings, event: EventFacts): Promise<Repository[]> {
   if (settings.crateImages.length > 0) {
-    throw new ActionError('input', 'cleaning up needs the images by name: list them in "image" (a {crate} template names images only a build knows)');
+    // Every member's images: those that publish nothing have no versions, and cleaning them finds nothing.
+    const { cargoMetadata } = await import('../cargo/build-crate.js');
+    const members = (await cargoMetadata(resolve(settings.build?.workingDirectory ?? '.'))).packages.map((p) => p.name);
+    return members.flatMap((crate) => imagesForCrate(settings.crateImages, crate));
   }
   if (settings.repositories.length > 0) return settings.repositories;
   if (settings.component) return [defaultRepository(settings.component, event)];
