@@ -101,15 +101,18 @@ export class RepositoryClient {
   async pushBlob(desc: Descriptor, source: BlobSource, mountFrom?: string): Promise<boolean> {
     if (await this.blobExists(desc.digest)) return false;
     const attempts = this.attempts();
+    let confirmed: boolean;
     for (;;) {
       try {
-        await this.uploadOnce(desc, source, mountFrom);
+        confirmed = await this.uploadOnce(desc, source, mountFrom);
         break;
       } catch (err) {
         if (!(await attempts.afterError(err, `upload of blob ${desc.digest} broke; starting it again`))) throw err;
       }
     }
-    await this.checkLanded(desc);
+    // The registry's 201 naming the digest (distribution-spec: Docker-Content-Digest on upload completion) is its
+    // word that the blob is there; without it (a mount, a registry that says nothing), it is asked.
+    if (!confirmed) await this.checkLanded(desc);
     return true;
   }
 
@@ -119,7 +122,8 @@ export class RepositoryClient {
    * done, 202 is an upload session the registry opened instead, which the upload then uses. The token must
    * also allow pulling from that repository.
    */
-  private async uploadOnce(desc: Descriptor, source: BlobSource, mountFrom?: string): Promise<void> {
+  /** True when the registry's final answer named the blob's digest. */
+  private async uploadOnce(desc: Descriptor, source: BlobSource, mountFrom?: string): Promise<boolean> {
     const mount = mountFrom ? `?mount=${encodeURIComponent(desc.digest)}&from=${encodeURIComponent(mountFrom)}` : '';
     const start = await this.transport.send(
       {
@@ -133,16 +137,15 @@ export class RepositoryClient {
     );
     if (start.status === 201) {
       this.log?.(`blob ${desc.digest} mounted from ${mountFrom}`);
-      return;
+      return false;
     }
     let location = this.location(start.header('location'), start.url, desc.digest);
     if (desc.size > this.upload.chunkThreshold) {
       const minChunk = Number(start.header('oci-chunk-min-length') ?? 0);
       location = await this.patchChunks(location, desc, source, Math.max(this.upload.chunkSize, minChunk));
-      await this.finishUpload(location, desc, undefined);
-    } else {
-      await this.finishUpload(location, desc, source);
+      return this.finishUpload(location, desc, undefined);
     }
+    return this.finishUpload(location, desc, source);
   }
 
   private async checkLanded(desc: Descriptor): Promise<void> {
@@ -157,7 +160,7 @@ export class RepositoryClient {
   }
 
   /** PUT <location>?digest=…, keeping the location's own query (distribution-spec: append with &). */
-  private async finishUpload(location: URL, desc: Descriptor, source: BlobSource | undefined): Promise<void> {
+  private async finishUpload(location: URL, desc: Descriptor, source: BlobSource | undefined): Promise<boolean> {
     const url = new URL(location);
     url.search = `${url.search ? `${url.search}&` : '?'}digest=${encodeURIComponent(desc.digest)}`;
     const size = source ? desc.size : 0;
@@ -177,6 +180,7 @@ export class RepositoryClient {
     if (stored && stored !== desc.digest) {
       throw new ActionError('registry-protocol', `upload of blob ${desc.digest} failed: the registry stored it as ${stored}`);
     }
+    return stored === desc.digest;
   }
 
   private async patchChunks(location: URL, desc: Descriptor, source: BlobSource, chunkSize: number): Promise<URL> {
