@@ -1,6 +1,7 @@
 // What the published artifact needs to know of a .wasm file, in one streaming pass over it: the layer's
-// sha256 and size, module or component, and a component's import and export names (src/wasm/sections.ts).
-// One pass, with memory flat in the file's size: nothing is decoded beyond the top-level sections.
+// sha256 and size, module, component or WIT package, and a component's import and export names or a package's
+// items (src/wasm/sections.ts, wit-package.ts). One pass, with memory flat in the file's size: nothing is
+// decoded beyond the top-level sections.
 import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { ActionError, isActionError } from '../errors.js';

@@ -10,7 +10,8 @@
 // plain name. Imports of types are world items (a world's `use` and type definitions); imports of core
 // modules or components are not, and the decoder leaves them out. A world exports only functions and
 // instances: a component exporting anything else cannot be described as a world, and oci-wasm (like jco)
-// refuses it, so this does too.
+// refuses it, so this does too. The one exception is a binary WIT package, whose every export is a type: its
+// type sections are kept while the file may still be one, and wit-package.ts decodes them.
 import { ActionError, isActionError } from '../errors.js';
 import { nameProblem } from './names.js';
 import { DepSectionFinder } from './auditable.js';
