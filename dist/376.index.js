@@ -407,10 +407,8 @@ async function isTracked(file) {
 var token_scope = __webpack_require__(5907);
 // EXTERNAL MODULE: ./src/oci/docker-config.ts
 var docker_config = __webpack_require__(27520);
-// EXTERNAL MODULE: ./src/oci/auth.ts
-var auth = __webpack_require__(76599);
-// EXTERNAL MODULE: ./src/oci/repository.ts
-var oci_repository = __webpack_require__(40405);
+// EXTERNAL MODULE: ./src/publish/registry-client.ts
+var registry_client = __webpack_require__(51666);
 // EXTERNAL MODULE: ./src/oci/policy.ts
 var policy = __webpack_require__(56771);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -876,9 +874,7 @@ async function layerDigest(client, tag, reference) {
     return wasm.digest;
 }
 function decodePackage(bytes, name, version) {
-    const sections = new wasm_sections/* TopLevelSections */.g(bytes.length);
-    sections.push(bytes);
-    sections.end();
+    const sections = (0,wasm_sections/* readSections */.jn)(bytes);
     const pkg = sections.witPackage;
     if (!pkg)
         throw new errors/* ActionError */.l('wasm', `it is a ${sections.kind ?? 'file'}, not a WIT package`);
@@ -930,9 +926,7 @@ async function readLocal(want, path) {
     const base = want.version ? depsName(want.name, want.version) : want.name.replace(':', '-');
     if (info.isFile() && path.endsWith('.wasm')) {
         const bytes = await (0,promises_.readFile)(path);
-        const sections = new wasm_sections/* TopLevelSections */.g(bytes.length);
-        sections.push(bytes);
-        sections.end();
+        const sections = (0,wasm_sections/* readSections */.jn)(bytes);
         if (!sections.witPackage)
             throw new errors/* ActionError */.l('wasm', `wkg.toml takes ${want.name} from ${path}, which is not a WIT package`);
         return {
@@ -1029,7 +1023,6 @@ async function fetchRegistryMetadata(registry, options, warn) {
 
 
 
-
 async function prepareWitDependencies(settings, ctx) {
     const { mode, wkgConfig } = settings.witDeps;
     if (mode === 'false' || !settings.build)
@@ -1094,18 +1087,7 @@ async function openPullClient(settings, ctx, registry, repository, registrySetti
         (passwordGoesTo(settings, registry, ctx.serverUrl)
             ? { username: settings.username, password: settings.password }
             : await (0,docker_config/* credentialsFromDockerConfig */.N3)(registry, ctx.env));
-    for (const secret of (0,auth/* secretsOf */.Fj)(credentials))
-        ctx.mask(secret);
-    return new oci_repository/* RepositoryClient */.q((0,reference/* parseRepository */.SU)(`${registry}/${repository}`), {
-        pullOnly: true,
-        plainHttp: registrySettings.protocol === 'http',
-        credentials,
-        clientId: 'wasm-oci-publish',
-        retry: new policy/* RetryPolicy */.fU(settings.retry),
-        timeouts: settings.timeouts,
-        proxyEnv: ctx.env,
-        onSecret: ctx.mask,
-    });
+    return (0,registry_client/* registryClient */.R)(settings, (0,reference/* parseRepository */.SU)(`${registry}/${repository}`), credentials, { env: ctx.env, mask: ctx.mask }, { pullOnly: true, plainHttp: registrySettings.protocol === 'http' });
 }
 
 

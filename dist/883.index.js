@@ -2,6 +2,23 @@ export const id = 883;
 export const ids = [883];
 export const modules = {
 
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ octokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+// GitHub's REST client for the attestations, the PR comment and the packages API, with one rule for where it
+// points: GITHUB_API_URL (GHES, or a test server), else api.github.com.
+
+function octokit(token, apiUrl = process.env.GITHUB_API_URL ?? 'https://api.github.com') {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: apiUrl });
+}
+
+
+/***/ }),
+
 /***/ 68883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13,8 +30,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/github/runner.ts
 var runner = __webpack_require__(19373);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(92413);
+// EXTERNAL MODULE: ./src/github/octokit.ts
+var github_octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/github/markdown.ts
 var markdown = __webpack_require__(65566);
 ;// CONCATENATED MODULE: ./src/github/pr-comment-body.ts
@@ -91,8 +108,7 @@ function privateNote(previews) {
 /** One comment for what the step published: one component's, or a workspace's with a row per component. */
 async function upsertPreviewComment(token, repository, prNumber, previews) {
     const [owner, repo] = repository.split('/');
-    // getOctokit takes GITHUB_API_URL (GHES, or a test server) for its base URL.
-    const octokit = (0,github/* getOctokit */.Q)(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
+    const octokit = (0,github_octokit/* octokit */.A)(token);
     const body = previews.length === 1 ? previewCommentBody(previews[0]) : workspaceCommentBody(previews);
     const marker = commentMarker(previews.map((p) => p.image).join(','));
     try {

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordStorage: () => (/* binding */ recordStorage),
 /* harmony export */   storeAttestation: () => (/* binding */ storeAttestation)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 // Signed bundles stored where GitHub users look for them: the repository's attestation API, which
@@ -20,10 +20,6 @@ __webpack_require__.r(__webpack_exports__);
 // the step: the bundles are in the registry whatever GitHub answers.
 
 
-function client(token) {
-    // getOctokit takes GITHUB_API_URL (GHES, or a test server) for its base URL.
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
-}
 /** A request, tried again after 5xx or a broken connection: twice more, 1 s then 2 s later. */
 async function withRetries(send) {
     for (let attempt = 0;; attempt++) {
@@ -42,7 +38,7 @@ async function withRetries(send) {
 async function storeAttestation(token, repository, serverUrl, bundle, what, log) {
     const [owner, repo] = repository.split('/');
     try {
-        const res = await withRetries(() => client(token).request('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle }));
+        const res = await withRetries(() => (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .octokit */ .A)(token).request('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle }));
         const raw = res.data.id;
         const id = typeof raw === 'number' || typeof raw === 'string' ? String(raw) : '';
         if (!/^\d+$/.test(id))
@@ -68,7 +64,7 @@ async function storeAttestation(token, repository, serverUrl, bundle, what, log)
  */
 async function recordStorage(token, owner, record, log) {
     try {
-        await withRetries(() => client(token).request('POST /orgs/{owner}/artifacts/metadata/storage-record', {
+        await withRetries(() => (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .octokit */ .A)(token).request('POST /orgs/{owner}/artifacts/metadata/storage-record', {
             owner,
             name: record.name,
             digest: record.digest,
@@ -84,6 +80,23 @@ async function recordStorage(token, owner, record, log) {
         const status = err.status;
         log.debug(`no storage record for ${record.name} (${status ? `HTTP ${status}` : err.message}): it needs "permissions: artifact-metadata: write"`);
     }
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ octokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+// GitHub's REST client for the attestations, the PR comment and the packages API, with one rule for where it
+// points: GITHUB_API_URL (GHES, or a test server), else api.github.com.
+
+function octokit(token, apiUrl = process.env.GITHUB_API_URL ?? 'https://api.github.com') {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: apiUrl });
 }
 
 

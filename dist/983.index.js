@@ -2,6 +2,23 @@ export const id = 983;
 export const ids = [983];
 export const modules = {
 
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ octokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+// GitHub's REST client for the attestations, the PR comment and the packages API, with one rule for where it
+// points: GITHUB_API_URL (GHES, or a test server), else api.github.com.
+
+function octokit(token, apiUrl = process.env.GITHUB_API_URL ?? 'https://api.github.com') {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: apiUrl });
+}
+
+
+/***/ }),
+
 /***/ 983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -26,8 +43,8 @@ var errors = __webpack_require__(83916);
 var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/artifact/annotations.ts
 var annotations = __webpack_require__(37336);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(92413);
+// EXTERNAL MODULE: ./src/github/octokit.ts
+var octokit = __webpack_require__(6702);
 ;// CONCATENATED MODULE: ./src/github/packages.ts
 // GitHub's Packages REST API for a container package: its versions with their tags, and deleting one
 // (docs.github.com "REST API endpoints for packages": GET/DELETE
@@ -40,14 +57,14 @@ var github = __webpack_require__(92413);
 /** What a denial means and what to grant, in one sentence the step can end with. */
 const DELETE_PERMISSION_HINT = 'deleting a GHCR package version needs "permissions: packages: write" in the workflow and, for the GITHUB_TOKEN, ' +
     "this repository's Admin role in the package's settings (Manage Actions access)";
-/** A client of one package; `apiUrl` is GITHUB_API_URL (GHES, or a test server). */
+/** A client of one package; `apiUrl` defaults to GITHUB_API_URL (octokit.ts). */
 class PackageVersions {
     pkg;
     octokit;
     basePath;
     constructor(token, apiUrl, pkg) {
         this.pkg = pkg;
-        this.octokit = (0,github/* getOctokit */.Q)(token, { baseUrl: apiUrl });
+        this.octokit = (0,octokit/* octokit */.A)(token, apiUrl);
     }
     /** `/orgs/…` or `/users/…`, by the owner's type. */
     base() {

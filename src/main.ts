@@ -18,6 +18,7 @@ import { pushEverywhere, pushFailure, type PushOutcome } from './publish/push-ev
 import { attachEverywhere, attestRun, type AttestIO } from './publish/attest.js';
 import { makeSbom } from './publish/sbom.js';
 import { anonymousPull } from './publish/anonymous-pull.js';
+import { registryClient } from './publish/registry-client.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
 import { defaultPackageRepository, defaultRepository, imagesForCrate, pullRequestToCleanUp, readSettings, type Settings } from './inputs.js';
@@ -32,10 +33,8 @@ import type { BuiltComponent } from './cargo/build-crate.js';
 import { formatRepository, type Repository } from './oci/reference.js';
 import { RegistryError } from './oci/errors.js';
 import { RepositoryClient } from './oci/repository.js';
-import { RetryPolicy } from './oci/policy.js';
 import type { PushResult } from './oci/push.js';
 import { credentialsFromDockerConfig } from './oci/docker-config.js';
-import { secretsOf } from './oci/auth.js';
 
 export async function run(): Promise<void> {
   const target: { registry?: string } = {};
@@ -58,7 +57,7 @@ async function publish(target: { registry?: string }): Promise<void> {
   if (unread) core.notice(unread);
 
   const closedPr = pullRequestToCleanUp(settings, event);
-  if (closedPr !== undefined) return cleanUp(settings, event, env, closedPr, target);
+  if (closedPr !== undefined) return cleanUp(settings, event, closedPr, target);
 
   // What a run does not use is not loaded: building (@actions/cache), SBOM (CycloneDX), signing
   // (sigstore-js) and the comment (Octokit) are each imported on first use, to keep start-up short.
@@ -85,14 +84,13 @@ async function publish(target: { registry?: string }): Promise<void> {
 }
 
 /** A closed pull request: nothing is built or pushed; its previews are removed from every image. */
-async function cleanUp(settings: Settings, event: EventFacts, env: NodeJS.ProcessEnv, pr: number, target: { registry?: string }): Promise<void> {
+async function cleanUp(settings: Settings, event: EventFacts, pr: number, target: { registry?: string }): Promise<void> {
   const { cleanupImages, cleanUpPullRequest } = await import('./publish/cleanup.js');
   const images = await cleanupImages(settings, event);
   target.registry = images[0]!.registry;
   core.info(`pull request #${pr} is closed: removing its previews from ${images.map(formatRepository).join(', ')}`);
   const github = {
     token: settings.githubToken,
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl: event.serverUrl,
     ownerIsOrganization: event.ownerIsOrganization,
   };
@@ -283,17 +281,7 @@ async function openRepository(settings: Settings, repository: Repository, server
     password = '';
   }
   const credentials = password ? { username: settings.username, password } : await credentialsFromDockerConfig(repository.registry, process.env);
-  for (const secret of secretsOf(credentials)) maskSecret(secret);
-  return new RepositoryClient(repository, {
-    plainHttp: settings.plainHttp,
-    credentials,
-    clientId: 'wasm-oci-publish',
-    retry: new RetryPolicy(settings.retry),
-    timeouts: settings.timeouts,
-    proxyEnv: process.env,
-    onSecret: maskSecret,
-    log: (line) => core.debug(line),
-  });
+  return registryClient(settings, repository, credentials, { env: process.env, mask: maskSecret, log: (line) => core.debug(line) });
 }
 
 /** The error's message, with what a GitHub user should do about it where its kind says (e.g. `packages: write`). */

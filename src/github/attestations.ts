@@ -3,7 +3,7 @@
 // policies read (actions/toolkit packages/attest/src/store.ts: POST /repos/{owner}/{repo}/attestations with
 // {bundle}); and a storage record linking the image to the repository (artifactMetadata.ts). Neither can fail
 // the step: the bundles are in the registry whatever GitHub answers.
-import { getOctokit } from '@actions/github';
+import { octokit as client } from './octokit.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface StoredAttestation {
@@ -14,13 +14,6 @@ export interface StoredAttestation {
 export interface AttestationLog {
   warning(message: string): void;
   debug(message: string): void;
-}
-
-type Octokit = ReturnType<typeof getOctokit>;
-
-function client(token: string): Octokit {
-  // getOctokit takes GITHUB_API_URL (GHES, or a test server) for its base URL.
-  return getOctokit(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
 }
 
 /** A request, tried again after 5xx or a broken connection: twice more, 1 s then 2 s later. */

@@ -5,7 +5,7 @@
 // (`acme%2Fgreeter`). Deleting needs `packages: write` and, for the repository's GITHUB_TOKEN, the Admin role
 // for the repository under the package's "Manage Actions access"; GitHub says 404 "Package not found" for
 // a denial as often as 403.
-import { getOctokit } from '@actions/github';
+import { octokit, type Octokit } from './octokit.js';
 
 export interface PackageVersion {
   id: number;
@@ -27,17 +27,17 @@ export const DELETE_PERMISSION_HINT =
   'deleting a GHCR package version needs "permissions: packages: write" in the workflow and, for the GITHUB_TOKEN, ' +
   "this repository's Admin role in the package's settings (Manage Actions access)";
 
-/** A client of one package; `apiUrl` is GITHUB_API_URL (GHES, or a test server). */
+/** A client of one package; `apiUrl` defaults to GITHUB_API_URL (octokit.ts). */
 export class PackageVersions {
-  private readonly octokit: ReturnType<typeof getOctokit>;
+  private readonly octokit: Octokit;
   private basePath: Promise<string> | undefined;
 
   constructor(
     token: string,
-    apiUrl: string,
+    apiUrl: string | undefined,
     private readonly pkg: PackageRef,
   ) {
-    this.octokit = getOctokit(token, { baseUrl: apiUrl });
+    this.octokit = octokit(token, apiUrl);
   }
 
   /** `/orgs/…` or `/users/…`, by the owner's type. */

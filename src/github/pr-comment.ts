@@ -3,14 +3,13 @@
 // marocchino/sticky-pull-request-comment does): anyone can paste the marker, and no one else's comment is
 // ever edited. A comment that cannot be written is a warning: the publish itself succeeded.
 import * as core from './runner.js';
-import { getOctokit } from '@actions/github';
+import { octokit as githubClient } from './octokit.js';
 import { commentMarker, previewCommentBody, workspaceCommentBody, type PreviewFacts } from './pr-comment-body.js';
 
 /** One comment for what the step published: one component's, or a workspace's with a row per component. */
 export async function upsertPreviewComment(token: string, repository: string, prNumber: number, previews: PreviewFacts[]): Promise<void> {
   const [owner, repo] = repository.split('/') as [string, string];
-  // getOctokit takes GITHUB_API_URL (GHES, or a test server) for its base URL.
-  const octokit = getOctokit(token, { baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' });
+  const octokit = githubClient(token);
   const body = previews.length === 1 ? previewCommentBody(previews[0]!) : workspaceCommentBody(previews);
   const marker = commentMarker(previews.map((p) => p.image).join(','));
   try {

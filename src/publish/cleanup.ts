@@ -155,7 +155,7 @@ export interface CleanupIO {
 export async function cleanUpPullRequest(
   images: Repository[],
   pr: number,
-  github: { token: string; apiUrl: string; serverUrl: string; ownerIsOrganization?: boolean },
+  github: { token: string; apiUrl?: string; serverUrl: string; ownerIsOrganization?: boolean },
   io: CleanupIO,
 ): Promise<CleanupResult[]> {
   const results: CleanupResult[] = [];

@@ -12,8 +12,8 @@ import { restoreCache, saveCache, type CachePlan } from '../cargo/caches.js';
 import { isTracked } from '../git/tracked.js';
 import { isGitHubAppToken, isGitHubRegistry, withholdGitHubToken } from '../github/token-scope.js';
 import { credentialsFromDockerConfig } from '../oci/docker-config.js';
-import { secretsOf, type Credentials } from '../oci/auth.js';
-import { RepositoryClient } from '../oci/repository.js';
+import type { Credentials } from '../oci/auth.js';
+import { registryClient } from './registry-client.js';
 import { RetryPolicy } from '../oci/policy.js';
 import { parseRepository } from '../oci/reference.js';
 import { sha256Digest } from '../oci/spec.js';
@@ -102,15 +102,11 @@ async function openPullClient(
     (passwordGoesTo(settings, registry, ctx.serverUrl)
       ? { username: settings.username, password: settings.password }
       : await credentialsFromDockerConfig(registry, ctx.env));
-  for (const secret of secretsOf(credentials)) ctx.mask(secret);
-  return new RepositoryClient(parseRepository(`${registry}/${repository}`), {
-    pullOnly: true,
-    plainHttp: registrySettings.protocol === 'http',
+  return registryClient(
+    settings,
+    parseRepository(`${registry}/${repository}`),
     credentials,
-    clientId: 'wasm-oci-publish',
-    retry: new RetryPolicy(settings.retry),
-    timeouts: settings.timeouts,
-    proxyEnv: ctx.env,
-    onSecret: ctx.mask,
-  });
+    { env: ctx.env, mask: ctx.mask },
+    { pullOnly: true, plainHttp: registrySettings.protocol === 'http' },
+  );
 }

@@ -251,6 +251,14 @@ export class TopLevelSections {
   }
 }
 
+/** The sections of a binary held in memory whole (a fetched WIT package), read and ended. */
+export function readSections(bytes: Uint8Array): TopLevelSections {
+  const sections = new TopLevelSections(bytes.length);
+  sections.push(bytes);
+  sections.end();
+  return sections;
+}
+
 /** A section header's size: a u32. */
 function u32(bytes: number[], from: number): number {
   const value = leb128(bytes, from);

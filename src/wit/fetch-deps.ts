@@ -11,7 +11,7 @@ import semver from 'semver';
 import { ActionError } from '../errors.js';
 import { RegistryError } from '../oci/errors.js';
 import { sha256Digest } from '../oci/spec.js';
-import { TopLevelSections } from '../wasm/sections.js';
+import { readSections } from '../wasm/sections.js';
 import type { WitPackageFacts } from '../wasm/wit-package.js';
 import { foreignPackages, isHeld, packagesInDeps, wantKey, witTexts, type PackageWant } from './references.js';
 import { resolveRegistry, ociLocation, type RegistryMetadata, type RegistrySettings, type WkgConfig } from './wkg-config.js';
@@ -238,9 +238,7 @@ async function layerDigest(client: PullClient, tag: string, reference: string): 
 }
 
 function decodePackage(bytes: Buffer, name: string, version: string): WitPackageFacts {
-  const sections = new TopLevelSections(bytes.length);
-  sections.push(bytes);
-  sections.end();
+  const sections = readSections(bytes);
   const pkg = sections.witPackage;
   if (!pkg) throw new ActionError('wasm', `it is a ${sections.kind ?? 'file'}, not a WIT package`);
   if (pkg.name !== name || pkg.version !== version) {
@@ -304,9 +302,7 @@ async function readLocal(want: PackageWant, path: string): Promise<{ entry: Deps
   const base = want.version ? depsName(want.name, want.version) : want.name.replace(':', '-');
   if (info.isFile() && path.endsWith('.wasm')) {
     const bytes = await readFile(path);
-    const sections = new TopLevelSections(bytes.length);
-    sections.push(bytes);
-    sections.end();
+    const sections = readSections(bytes);
     if (!sections.witPackage) throw new ActionError('wasm', `wkg.toml takes ${want.name} from ${path}, which is not a WIT package`);
     return {
       entry: { name: `${base}.wasm`, files: [{ name: `${base}.wasm`, content: bytes }], single: true },
