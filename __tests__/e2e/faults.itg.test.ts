@@ -4,7 +4,7 @@
 // pointing at missing content; no secret may appear in any log. The suite writes docs/reliability.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
@@ -13,11 +13,17 @@ import { startProxy, type Fault, type Proxy, type ProxyOptions, type RecordedReq
 import { freePort, resolveToLoopback } from '../helpers/ports.js';
 import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { errorMessage, runAction, ROOT, visibleOutput, type ActionRun } from '../helpers/action.js';
-import { helloComponentFile, tmp } from '../helpers/components.js';
+import { helloComponentFile, tmp, witPackageFile } from '../helpers/components.js';
+import { startScriptedServer } from '../helpers/scripted-server.js';
 import { copyToLayout, listTags, rawConfig, rawManifest } from '../helpers/skopeo.js';
 import { exportSection, importSection, PREAMBLE } from '../helpers/wasm-bytes.js';
 import { startGitHubApi } from '../helpers/github-api.js';
+import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { code } from '../../src/github/markdown.js';
+import { fetchWitDependencies } from '../../src/wit/fetch-deps.js';
+import { parseWkgConfig } from '../../src/wit/wkg-config.js';
+import { registryVersions } from '../../src/publish/cleanup.js';
+import { parseRepository } from '../../src/oci/reference.js';
 import { RepositoryClient } from '../../src/oci/repository.js';
 import { RetryPolicy } from '../../src/oci/policy.js';
 import { sha256Digest } from '../../src/oci/spec.js';
@@ -25,7 +31,7 @@ import { ActionError } from '../../src/errors.js';
 
 interface Row {
   scenario: string;
-  expected: 'recovers' | 'fails';
+  expected: 'recovers' | 'fails' | 'continues';
   outcome: string;
 }
 const rows: Row[] = [];
@@ -58,8 +64,8 @@ afterAll(() => {
     'Written by `__tests__/e2e/faults.itg.test.ts` on every run of the suite: the bundled action against the real',
     'registry (token auth) behind a fault-injecting proxy, with `RUNNER_DEBUG=1`. "Recovers" means the push',
     'succeeded and skopeo read the layer back byte-identical; "fails" means exit code 1 with the message shown, and',
-    'any tag in the repository names complete content (skopeo copied it). No password or token appeared in any',
-    'output of any run.',
+    'any tag in the repository names complete content (skopeo copied it); "continues" means the step succeeds and',
+    'says what it could not do. No password or token appeared in any output of any run.',
     '',
     'Still possible: two releases pushing at the same moment can move a floating tag (`1.2`, `1`, `latest`)',
     'backwards if one reads the tag list in the instant between the other reading it and moving its floating',
@@ -481,6 +487,90 @@ describe('an OCI layout an earlier run left broken', () => {
   });
 });
 
+describe('hostile registries: WIT dependencies and cleanup', () => {
+  it('a WIT dependency whose blob is not what its digest says', async () => {
+    const bytes = readFileSync(await witPackageFile('acme-greeter'));
+    const manifest = JSON.stringify({ schemaVersion: 2, layers: [{ mediaType: 'application/wasm', digest: sha256Digest(bytes), size: bytes.length }] });
+    const hostile = await startScriptedServer((req, res) => {
+      if (req.url.includes('/manifests/')) return void res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(manifest);
+      if (req.url.includes('/blobs/')) return void res.writeHead(200).end(Buffer.concat([bytes, Buffer.from([0])]));
+      res.writeHead(404).end();
+    });
+    try {
+      const witDir = join(tmp('hostile-wit'), 'wit');
+      mkdirSync(witDir);
+      writeFileSync(join(witDir, 'world.wit'), 'package acme:app;\nworld app { import acme:greeter/greet@1.2.0; }\n');
+      const config = parseWkgConfig(`[namespace_registries]\nacme = { registry = "h", metadata = { oci = { registry = "${hostile.host}" } } }`, 'c.toml');
+      const open = (registry: string, repository: string) =>
+        Promise.resolve(new RepositoryClient(parseRepository(`${registry}/${repository}`), { plainHttp: true }));
+      const err = await fetchWitDependencies(
+        { witDir, mode: 'auto', config, overrides: {}, lock: undefined, locked: false },
+        { open, metadata: () => Promise.resolve(undefined), info: () => undefined },
+      ).then(
+        () => new Error('fetched'),
+        (e: Error) => e,
+      );
+      expect(err.message).toMatch(/the registry sent bytes whose digest is sha256:/);
+      expect(readdirSync(witDir)).toEqual(['world.wit']); // nothing written into wit/deps
+      rows.push({
+        scenario: 'a WIT dependency whose blob is not what its digest says',
+        expected: 'fails',
+        outcome: `refused, wit/deps untouched: ${err.message
+          .replace(/127\.0\.0\.1:\d+/g, '<registry>')
+          .replace(/sha256:\w+/g, 'sha256:…')
+          .slice(0, 160)}`,
+      });
+    } finally {
+      await hostile.stop();
+    }
+  });
+
+  it('a registry that refuses deletes: the closed pull request leaves its previews, with a warning', async () => {
+    const readOnly = await startRegistry('anonymous', { deletes: false });
+    try {
+      const payload = {
+        pull_request: { number: 7, head: { sha: 'a'.repeat(40), repo: { full_name: 'acme/app' } }, base: { repo: { full_name: 'acme/app' } } },
+      };
+      const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_REPOSITORY: 'acme/app', SOURCE_DATE_EPOCH: '1700000000' };
+      const image = `${readOnly.host}/acme/kept`;
+      expect((await runAction({ inputs: { component: await helloComponentFile(), image, 'pr-comment': 'false', sign: 'false' }, env, payload })).code).toBe(0);
+      const run = await runAction({ inputs: { component: 'unused.wasm', image }, env, payload: { ...payload, action: 'closed' } });
+      expect(run.code).toBe(0);
+      expect(await listTags(image)).toContain('pr-7');
+      const said = /::warning::(.*)/.exec(run.stdout)?.[1] ?? '';
+      expect(said).toMatch(/does not delete manifests/);
+      rows.push({
+        scenario: 'a registry that refuses deletes, on the closed event',
+        expected: 'continues',
+        outcome: `previews kept, warned: ${said
+          .replace(/127\.0\.0\.1:\d+/g, '<registry>')
+          .replace(/sha256:\w+/g, 'sha256:…')
+          .slice(0, 160)}`,
+      });
+    } finally {
+      await readOnly.stop();
+    }
+  });
+
+  it('a registry that answers a DELETE by tag with an error other than UNSUPPORTED', async () => {
+    const server = await startScriptedServer(
+      (_, res) => void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ code: 'DIGEST_INVALID' }] })),
+    );
+    const client = new RepositoryClient(parseRepository(`${server.host}/acme/app`), { plainHttp: true });
+    try {
+      expect(await registryVersions(client).untag('pr-7')).toBe(false);
+      rows.push({
+        scenario: 'a DELETE of a preview tag refused with 400 DIGEST_INVALID (cleanup of a shared version)',
+        expected: 'continues',
+        outcome: 'the tag stays, the version is kept, the cleanup goes on',
+      });
+    } finally {
+      await client.close();
+      await server.stop();
+    }
+  });
+});
+
 describe('bad input', () => {
   const dir = tmp('bad-input-table');
   const file = (name: string, content: Buffer | string) => {
@@ -520,6 +610,18 @@ describe('bad input', () => {
       () => ({
         component: file('hostile.wasm', Buffer.from([...PREAMBLE, ...exportSection([['greet`](https://evil.example)<img src=x onerror=alert(1)>', 'func']])])),
       }),
+    ],
+    [
+      'a component of types that only looks like a WIT package (items of two packages)',
+      async () => {
+        const iface = (name: string) => `(type (component (type (instance)) (export "${name}" (instance (type 0)))))`;
+        return {
+          component: file(
+            'two-packages.wasm',
+            Buffer.from(await parse(`(component ${iface('a:b/x@1.0.0')} (export "x" (type 0)) ${iface('a:c/y@1.0.0')} (export "y" (type 2)))`)),
+          ),
+        };
+      },
     ],
     ['an image with upper case', () => ({ image: '127.0.0.1:1/Acme/x' })],
     ['an image with a scheme', () => ({ image: 'https://127.0.0.1:1/acme/x' })],
