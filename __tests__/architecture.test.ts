@@ -9,7 +9,8 @@ const SRC = join(ROOT, 'src');
 
 /** Each folder (or top-level file) of src/ and what it may import besides itself. errors.ts is a leaf anyone may use. */
 const ALLOWED: Record<string, string[]> = {
-  'index.ts': ['main.ts'],
+  'index.ts': ['main.ts', 'wasm-compiler.ts'],
+  'wasm-compiler.ts': [],
   'main.ts': ['inputs.ts', 'publish', 'github', 'cargo', 'git', 'wasm', 'artifact', 'attach', 'oci'],
   // The publish step's parts (pushing to every image, attestations, the SBOM): below main, above the rest.
   publish: ['inputs.ts', 'github', 'cargo', 'git', 'wit', 'wasm', 'artifact', 'attach', 'oci'],
