@@ -385,8 +385,8 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/cargo/caches.ts
 var caches = __webpack_require__(50513);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(27187);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
+var exec = __webpack_require__(41955);
 ;// CONCATENATED MODULE: ./src/git/tracked.ts
 // Whether a file is under version control, for wkg.lock: a committed lock may not change in CI (cargo's
 // and wkg's `--locked`), one that is not is the run's to write.

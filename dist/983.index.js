@@ -292,7 +292,7 @@ async function cleanUpPullRequest(images, pr, github, io) {
 async function cleanupImages(settings, event) {
     if (settings.crateImages.length > 0) {
         // Every member's images: those that publish nothing have no versions, and cleaning them finds nothing.
-        const { cargoMetadata } = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(830), __webpack_require__.e(691), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 14104));
+        const { cargoMetadata } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(927), __webpack_require__.e(838), __webpack_require__.e(691), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 14104));
         const members = (await cargoMetadata((0,external_node_path_.resolve)(settings.build?.workingDirectory ?? '.'))).packages.map((p) => p.name);
         return members.flatMap((crate) => (0,inputs/* imagesForCrate */.BQ)(settings.crateImages, crate));
     }

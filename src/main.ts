@@ -22,7 +22,7 @@ import { registryClient } from './publish/registry-client.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
 import { defaultPackageRepository, defaultRepository, imagesForCrate, pullRequestToCleanUp, readSettings, type Settings } from './inputs.js';
-import { commitTimeFromGit } from './git/commit-time.js';
+import { commitTimeOfCheckout } from './git/commit-time.js';
 import { inspectWasm, type WasmFacts } from './wasm/inspect.js';
 import { resolveCreated } from './artifact/created.js';
 import { floatingTags } from './artifact/floating-tags.js';
@@ -230,8 +230,8 @@ async function checkPublic(
 
 /** The component's facts and digest (one streaming pass), its world from the crate, and `created` from the commit. */
 async function readComponent(path: string, built: BuiltComponent | undefined, event: EventFacts, env: NodeJS.ProcessEnv) {
-  // git is asked for the commit's time while the component is read, and only when SOURCE_DATE_EPOCH is not set.
-  const commitTime = env.SOURCE_DATE_EPOCH?.trim() ? undefined : commitTimeFromGit(event.sha, env.GITHUB_WORKSPACE ?? process.cwd());
+  // git was asked for the commit's time at start (index.ts), when SOURCE_DATE_EPOCH is not set.
+  const commitTime = commitTimeOfCheckout(env);
   const readStarted = performance.now();
   const { facts, ...layer } = await inspectWasm(path);
   // Peak RSS up to here: what reading the component cost, told apart from the upload's (bench/ reads it).

@@ -1,7 +1,10 @@
 // Floating tags (`1.2`, `1`, `latest`) move only forward: publishing 1.0.5 after 1.1.0 must not take `1`
 // or `latest` back to 1.0.5. Each floating tag is kept when the registry already has a higher release
 // version in its range.
-import semver from 'semver';
+// semver's parse and gt only: its index also loads the range machinery, a cost on every run's start (bench/).
+import parse from 'semver/functions/parse.js';
+import gt from 'semver/functions/gt.js';
+import type SemVer from 'semver/classes/semver.js';
 import { pushManifest, type ManifestToPush, type PushResult } from '../oci/push.js';
 import type { RepositoryClient } from '../oci/repository.js';
 
@@ -12,9 +15,9 @@ export type LatestPolicy = 'auto' | 'true' | 'false';
  * `latest` follows the policy: auto (highest release only), true (always), false (never).
  */
 export function floatingTags(tags: string[], version: string | undefined, existing: string[], latest: LatestPolicy): string[] {
-  const parsed = version ? semver.parse(version) : null;
-  const releases = existing.map((t) => semver.parse(t.replace(/^v/, ''))).filter((v): v is semver.SemVer => v !== null && v.prerelease.length === 0);
-  const higher = (range: (v: semver.SemVer) => boolean) => parsed !== null && releases.some((v) => range(v) && semver.gt(v, parsed));
+  const parsed = version ? parse(version) : null;
+  const releases = existing.map((t) => parse(t.replace(/^v/, ''))).filter((v): v is SemVer => v !== null && v.prerelease.length === 0);
+  const higher = (range: (v: SemVer) => boolean) => parsed !== null && releases.some((v) => range(v) && gt(v, parsed));
   const kept = tags.filter((tag) => {
     if (tag === 'latest') return latest === 'auto' && !higher(() => true);
     if (!parsed || parsed.prerelease.length > 0) return true;

@@ -1,5 +1,6 @@
 // Tags derived from the event, in the manner of docker/metadata-action (type=semver, type=ref, type=sha).
-import semver from 'semver';
+// semver's parse only: its index also loads the range machinery, a cost on every run's start (bench/).
+import parse from 'semver/functions/parse.js';
 import type { EventFacts } from './event.js';
 
 export interface DerivedTags {
@@ -24,7 +25,7 @@ export function shortSha(sha: string): string {
 export function deriveTags(event: EventFacts): DerivedTags {
   if (event.tag !== undefined) {
     // Strict semver with an optional leading v (`v1.2.3`, `1.2.3`); `1.2` is not a version here.
-    const version = /^v?\d+\.\d+\.\d+/.test(event.tag) ? semver.parse(event.tag.replace(/^v/, '')) : null;
+    const version = /^v?\d+\.\d+\.\d+/.test(event.tag) ? parse(event.tag.replace(/^v/, '')) : null;
     if (!version) return { tags: [sanitizeTag(event.tag)] };
     // Build metadata (`+x`) is kept but `+` is not valid in a tag: it becomes `-`, as docker/metadata-action does.
     const full = sanitizeTag(version.raw);

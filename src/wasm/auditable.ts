@@ -3,7 +3,6 @@
 // module, so in a component it sits inside the embedded core module (a top-level section of id 1), as
 // auditable-extract finds it with wasmparser's parse_all. Found in the same streaming pass as the names,
 // skipping everything else; a section that is missing, too large or malformed only means no such list.
-import { inflateSync } from 'node:zlib';
 import { leb128 } from './leb128.js';
 
 export const DEP_SECTION = '.dep-v0';
@@ -116,6 +115,8 @@ const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index';
 export function parseDepSection(payload: Buffer): AuditedDependencies | undefined {
   let doc: { packages?: unknown };
   try {
+    // zlib is loaded here, for the components that have the section, rather than on every run's start.
+    const { inflateSync } = process.getBuiltinModule('node:zlib');
     doc = JSON.parse(inflateSync(payload, { maxOutputLength: MAX_INFLATED }).toString('utf8')) as { packages?: unknown };
   } catch {
     return undefined;
