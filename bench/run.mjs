@@ -126,8 +126,28 @@ function limit(host, repo, path) {
   return now() - started;
 }
 
-/** Time from spawn to the first request reaching the registry, through a recording proxy. */
-async function coldStart(registryHost, component) {
+/**
+ * bench/undici-floor.mjs, bundled as the action is: the same requests from a script that does nothing else,
+ * on the same Node and undici. What the action takes over it is the action's own.
+ */
+function bundleFloor() {
+  const out = join(work, 'undici-floor');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, 'bench/undici-floor.mjs'), '-o', out, '-q'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  return join(out, 'index.mjs');
+}
+const FLOOR = bundleFloor();
+
+function runFloor(host, repo, component) {
+  const started = now();
+  execFileSync(NODE, [FLOOR, host, repo, component], { stdio: 'ignore' });
+  return now() - started;
+}
+
+/** Time from spawn to the first request reaching the registry, through a recording proxy: the action's, or the floor script's. */
+async function coldStart(registryHost, component, floorScript = false) {
   const port = await freePort();
   let first;
   const proxy = createServer((req, res) => {
@@ -140,12 +160,14 @@ async function coldStart(registryHost, component) {
   }).listen(port, '127.0.0.1');
   const started = now();
   await new Promise((ok, fail) => {
-    const child = spawn(NODE, [join(ROOT, 'dist', 'index.js')], {
+    const image = `127.0.0.1:${port}/bench/cold-${Date.now()}`;
+    const args = floorScript ? [FLOOR, `127.0.0.1:${port}`, image.split('/').slice(1).join('/'), component] : [join(ROOT, 'dist', 'index.js')];
+    const child = spawn(NODE, args, {
       env: {
         PATH: process.env.PATH,
         HOME: work,
         INPUT_COMPONENT: component,
-        INPUT_IMAGE: `127.0.0.1:${port}/bench/cold-${Date.now()}`,
+        INPUT_IMAGE: image,
         INPUT_TAGS: 'c',
         INPUT_SBOM: 'false',
         INPUT_SIGN: 'false',
@@ -175,7 +197,7 @@ try {
     const component = await componentOfSize(size);
     const layout = join(work, `layout-${size}`);
     runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/bench/layout`, INPUT_TAGS: 't', INPUT_PUSH: 'false', 'INPUT_OCI-LAYOUT': layout });
-    const m = { action: [], skopeo: [], limit: [], repush: [], rss: [], uploadRss: [] };
+    const m = { action: [], skopeo: [], limit: [], undici: [], repush: [], rss: [], uploadRss: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const repo = `bench/${size}-${round}`;
       const a = runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/${repo}-a`, INPUT_TAGS: 't' });
@@ -184,6 +206,7 @@ try {
       m.uploadRss.push(a.rss - a.readRss);
       m.skopeo.push(timed('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${layout}:t`, `docker://${registry.host}/${repo}-s:t`]));
       m.limit.push(limit(registry.host, `${repo}-l`, component));
+      m.undici.push(runFloor(registry.host, `${repo}-u`, component));
       m.repush.push(runAction({ INPUT_COMPONENT: component, INPUT_IMAGE: `${registry.host}/${repo}-a`, INPUT_TAGS: 't' }).ms);
       floor.push(nodeFloor());
     }
@@ -193,6 +216,7 @@ try {
       action: median(m.action),
       skopeo: median(m.skopeo),
       limit: median(m.limit),
+      undici: median(m.undici),
       repush: median(m.repush),
       rss: Math.max(...m.rss),
       uploadRss: Math.max(...m.uploadRss),
@@ -212,10 +236,16 @@ try {
     }
   }
   const cold = [];
+  const coldFloor = [];
   const small = await componentOfSize(100 * 1024);
-  for (let i = 0; i < ROUNDS; i++) cold.push(await coldStart(registry.host, small));
+  for (let i = 0; i < ROUNDS; i++) {
+    cold.push(await coldStart(registry.host, small));
+    coldFloor.push(await coldStart(registry.host, small, true));
+  }
   const firstRequest = median(cold.map((c) => c.first));
   const afterFirst = median(cold.map((c) => c.total - c.first));
+  const floorFirstRequest = median(coldFloor.map((c) => c.first));
+  const floorAfterFirst = median(coldFloor.map((c) => c.total - c.first));
 
   const profile = startProfile(ROOT, NODE, {
     PATH: process.env.PATH,
@@ -247,6 +277,7 @@ try {
     `- start: the action's own time before its first registry request, over \`node -e 0\`, ≤ 35 ms: ${f(ownStart)}, ${check(ownStart <= 35)}`,
     `- start: first registry request to exit ≤ skopeo's whole push (${f(small100.skopeo)}): ${f(afterFirst)}, ${check(afterFirst <= small100.skopeo)}`,
     `- 100 KiB: action ≤ 1.6× skopeo: ${(small100.action / small100.skopeo).toFixed(2)}×, ${check(small100.action <= 1.6 * small100.skopeo)}`,
+    `  - for scale, the undici floor script (no inputs, no inspection, no report): own start ${f(floorFirstRequest - median(floor))}, ${(small100.undici / small100.skopeo).toFixed(2)}× skopeo`,
     `- 16 MiB: action ≤ 1.4× skopeo: ${(rows[1].action / rows[1].skopeo).toFixed(2)}×, ${check(rows[1].action <= 1.4 * rows[1].skopeo)}`,
     `- 256 MiB: action ≤ 1.1× skopeo: ${(big.action / big.skopeo).toFixed(2)}×, ${check(big.action <= 1.1 * big.skopeo)}`,
     `- 256 MiB: re-push no slower than before (303 ms, the previous results): ${f(big.repush)}, ${check(big.repush <= 303)}`,
@@ -268,17 +299,19 @@ try {
     '- action: `node dist/index.js` pushing the prebuilt component (whole process: start, one read of the file for digest and imports/exports, push; SBOM and signing off)',
     "- skopeo: `skopeo copy oci:<layout> docker://…` of the same artifact (the action's own `oci-layout` output), its blob-info cache cleared first so that it uploads instead of mounting the blob from an earlier round's repository",
     '- limit: `sha256sum` of the file plus one `curl -T` PUT of it to an upload URL',
+    "- undici floor: bench/undici-floor.mjs, bundled with ncc and run on the same Node with the action's V8 flags: the action's requests from a script that does nothing else (one hashing read, then the same HEADs, POSTs and PUTs)",
     '- re-push: the action again, same repository (blobs present)',
     "- peak RSS: the action's, from `/usr/bin/time -v`, largest over the rounds; upload adds: that peak less the peak up to the end of reading the component (the action's debug line), largest over the rounds",
     '',
-    '| size | action | skopeo | limit | re-push | action/skopeo | action/limit | peak RSS | upload adds |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| size | action | skopeo | limit | undici floor | re-push | action/skopeo | action/limit | action/floor | floor/skopeo | peak RSS | upload adds |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${f(r.action)} | ${f(r.skopeo)} | ${f(r.limit)} | ${f(r.repush)} | ${(r.action / r.skopeo).toFixed(2)}× | ${(r.action / r.limit).toFixed(2)}× | ${mib(r.rss)} | ${mib(r.uploadRss)} |`,
+        `| ${r.label} | ${f(r.action)} | ${f(r.skopeo)} | ${f(r.limit)} | ${f(r.undici)} | ${f(r.repush)} | ${(r.action / r.skopeo).toFixed(2)}× | ${(r.action / r.limit).toFixed(2)}× | ${(r.action / r.undici).toFixed(2)}× | ${(r.undici / r.skopeo).toFixed(2)}× | ${mib(r.rss)} | ${mib(r.uploadRss)} |`,
     ),
     '',
     `First registry request after the spawn (100 KiB component): ${f(firstRequest)}; from it to the process's exit: ${f(afterFirst)} (medians of ${ROUNDS}).`,
+    `The undici floor script, the same way: first request ${f(floorFirstRequest)}, then ${f(floorAfterFirst)} to its exit.`,
     `Node doing nothing (\`node -e 0\`) on this machine: ${f(median(floor))} (median of ${floor.length}), the floor under every run of the action.`,
     `Reading a component (the action's debug line; digest, kind and names in one pass): one import ${f(median(names.one))}, 60,000 imports (${Math.round(statSync(many).size / 1024)} KiB) ${f(median(names.many))} (medians of ${ROUNDS}).`,
     '',
