@@ -238,7 +238,8 @@ try {
   const cold = [];
   const coldFloor = [];
   const small = await componentOfSize(100 * 1024);
-  for (let i = 0; i < ROUNDS; i++) {
+  // Three times the rounds: a start is short and the machine's noise is not.
+  for (let i = 0; i < 3 * ROUNDS; i++) {
     cold.push(await coldStart(registry.host, small));
     coldFloor.push(await coldStart(registry.host, small, true));
   }
@@ -310,7 +311,7 @@ try {
         `| ${r.label} | ${f(r.action)} | ${f(r.skopeo)} | ${f(r.limit)} | ${f(r.undici)} | ${f(r.repush)} | ${(r.action / r.skopeo).toFixed(2)}× | ${(r.action / r.limit).toFixed(2)}× | ${(r.action / r.undici).toFixed(2)}× | ${(r.undici / r.skopeo).toFixed(2)}× | ${mib(r.rss)} | ${mib(r.uploadRss)} |`,
     ),
     '',
-    `First registry request after the spawn (100 KiB component): ${f(firstRequest)}; from it to the process's exit: ${f(afterFirst)} (medians of ${ROUNDS}).`,
+    `First registry request after the spawn (100 KiB component): ${f(firstRequest)}; from it to the process's exit: ${f(afterFirst)} (medians of ${cold.length}).`,
     `The undici floor script, the same way: first request ${f(floorFirstRequest)}, then ${f(floorAfterFirst)} to its exit.`,
     `Node doing nothing (\`node -e 0\`) on this machine: ${f(median(floor))} (median of ${floor.length}), the floor under every run of the action.`,
     `Reading a component (the action's debug line; digest, kind and names in one pass): one import ${f(median(names.one))}, 60,000 imports (${Math.round(statSync(many).size / 1024)} KiB) ${f(median(names.many))} (medians of ${ROUNDS}).`,

@@ -1,9 +1,10 @@
 // How V8 compiles the Wasm this process runs (undici's HTTP parser; jco's wasm-tools when componentizing,
 // js-component-bindgen when printing WIT): with its baseline compiler, Liftoff, only. Otherwise V8 also
 // optimizes hot functions with TurboFan on background threads, and Node waits for those jobs before it
-// exits. Measured on Node 24 (bench/): a 100 KiB push spent 62 ms from its first request to its exit with
-// tier-up, 39 ms without; a run this short never wins the optimized code back (jco's componentize ends
-// sooner too). Liftoff compiles all of standard Wasm, SIMD included, on x64 and arm64.
+// exits. Measured on Node 24: a 100 KiB push spent 62 ms from its first request to its exit with tier-up,
+// 39 ms without (bench/); adapting a preview1 core module with jco's componentNew, import to exit, took
+// 300-360 ms with tier-up and 150-155 ms without. Runs this short never win the optimized code back.
+// Liftoff compiles all of standard Wasm, SIMD included, on x64 and arm64.
 import { setFlagsFromString } from 'node:v8';
 
 /**
