@@ -229,8 +229,11 @@ function registryVersions(client) {
     return {
         async list() {
             const versions = new Map();
-            for (const tag of await client.listTags()) {
-                const digest = await client.manifestDigest(tag);
+            const tags = await client.listTags();
+            // Eight HEADs at a time: a repository of previews holds hundreds of tags, each a round trip.
+            const digests = await mapEightAtATime(tags, (tag) => client.manifestDigest(tag));
+            for (const [i, tag] of tags.entries()) {
+                const digest = digests[i];
                 if (!digest)
                     continue;
                 const v = versions.get(digest) ?? { digest, tags: [] };
@@ -249,6 +252,26 @@ function registryVersions(client) {
             return (await client.deleteManifest(tag).catch(() => 'unsupported')) === 'deleted';
         },
     };
+}
+/** `f` of each item, in order, at most eight running at once; after a failure no new one starts. */
+async function mapEightAtATime(items, f) {
+    const results = [];
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await f(items[i]);
+            }
+            catch (err) {
+                failed = true;
+                throw err;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));
+    return results;
 }
 /** GHCR's versions, through GitHub's Packages API: untagged ones included. */
 function ghcrVersions(packages) {

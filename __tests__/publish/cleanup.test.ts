@@ -61,3 +61,47 @@ describe('untagging', () => {
     await server.stop();
   });
 });
+
+describe('registryVersions.list', () => {
+  /** A registry of `count` tags, t0…, where t3 and t4 share a manifest and t5 has none; HEADs answer after a pause. */
+  async function registryOfTags(count: number, failAt?: string) {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const digestOf = (tag: string) => `sha256:${(tag === 't4' ? 't3' : tag).padStart(64, '0').replace(/[^0-9a-f]/g, 'a')}`;
+    const server = await startScriptedServer((req, res) => {
+      if (req.url.startsWith('/v2/acme/app/tags/list'))
+        return answer(res, 200, {}, { name: 'acme/app', tags: Array.from({ length: count }, (_, i) => `t${i}`) });
+      const tag = req.url.split('/').pop()!;
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        if (tag === failAt) return answer(res, 403, {}, { errors: [{ code: 'DENIED', message: 'no' }] });
+        if (tag === 't5') return answer(res, 404);
+        answer(res, 200, { 'docker-content-digest': digestOf(tag) });
+      }, 10);
+    });
+    const client = new RepositoryClient(parseRepository(`${server.host}/acme/app`), { plainHttp: true });
+    return { server, client, digestOf, mostInFlight: () => mostInFlight };
+  }
+
+  it('resolves the tags eight at a time, grouping the tags of one manifest in list order', async () => {
+    const { server, client, digestOf, mostInFlight } = await registryOfTags(40);
+    const versions = await registryVersions(client).list();
+    expect(versions).toHaveLength(38); // 40 tags, t3 and t4 one manifest, t5 none
+    expect(versions.find((v) => v.digest === digestOf('t3'))?.tags).toEqual(['t3', 't4']);
+    expect(versions.map((v) => v.tags[0])).toEqual(['t0', 't1', 't2', 't3', ...Array.from({ length: 34 }, (_, i) => `t${i + 6}`)]);
+    expect(mostInFlight()).toBe(8);
+    await client.close();
+    await server.stop();
+  });
+
+  it('fails as the first refused HEAD does, and starts no HEAD after it', async () => {
+    const { server, client } = await registryOfTags(40, 't2');
+    await expect(registryVersions(client).list()).rejects.toThrow(/403/);
+    const heads = server.requests.filter((r) => r.method === 'HEAD').length;
+    expect(heads).toBeLessThanOrEqual(8 + 1); // the first eight, and at most one started as t2's answer arrived
+    await client.close();
+    await server.stop();
+  });
+});

@@ -110,8 +110,11 @@ export function registryVersions(client: RepositoryClient): VersionStore {
   return {
     async list() {
       const versions = new Map<string, StoredVersion>();
-      for (const tag of await client.listTags()) {
-        const digest = await client.manifestDigest(tag);
+      const tags = await client.listTags();
+      // Eight HEADs at a time: a repository of previews holds hundreds of tags, each a round trip.
+      const digests = await mapEightAtATime(tags, (tag) => client.manifestDigest(tag));
+      for (const [i, tag] of tags.entries()) {
+        const digest = digests[i];
         if (!digest) continue;
         const v = versions.get(digest) ?? { digest, tags: [] };
         v.tags.push(tag);
@@ -129,6 +132,26 @@ export function registryVersions(client: RepositoryClient): VersionStore {
       return (await client.deleteManifest(tag).catch(() => 'unsupported')) === 'deleted';
     },
   };
+}
+
+/** `f` of each item, in order, at most eight running at once; after a failure no new one starts. */
+async function mapEightAtATime<T, R>(items: T[], f: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await f(items[i]!);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, items.length) }, worker));
+  return results;
 }
 
 /** GHCR's versions, through GitHub's Packages API: untagged ones included. */
