@@ -1842,13 +1842,7 @@ async function publishComponent(settings, event, env, built, target) {
         const first = results.find((r) => r.pushed);
         const pushed = first?.pushed;
         tags = pushed?.tags ?? tags;
-        const pushedWith = targets.find((t) => t.repository === first?.repository)?.client;
-        // A registry that never asked the pushing client for credentials is open: nothing to ask it again.
-        const publicPull = first && pushedWith?.requiresAuthentication
-            ? await checkPublic(first.repository, artifact.manifest.descriptor.digest, settings, event, env)
-            : first
-                ? true
-                : undefined;
+        const publicPull = first && (await checkPublic(first.repository, targets, artifact.manifest.descriptor.digest, settings, event, env));
         const report = publishReport({
             images,
             references: results.flatMap((r) => (r.pushed ? r.pushed.tags.map((t) => `${(0,reference/* formatRepository */.Sh)(r.repository)}:${t}`) : [])),
@@ -1874,7 +1868,10 @@ async function publishComponent(settings, event, env, built, target) {
     }
 }
 /** Whether anyone may pull what was pushed (publish/anonymous-pull.ts); when not, a notice says what to change. */
-async function checkPublic(repository, digest, settings, event, env) {
+async function checkPublic(repository, targets, digest, settings, event, env) {
+    // A registry that never asked the pushing client for credentials is open: nothing to ask it again.
+    if (!targets.find((t) => t.repository === repository)?.client.requiresAuthentication)
+        return true;
     const open = await anonymousPull(repository, digest, { plainHttp: settings.plainHttp, timeouts: settings.timeouts, proxyEnv: env });
     if (open === false)
         runner/* notice */.lm(privatePackageNotice((0,reference/* formatRepository */.Sh)(repository), event.serverUrl, event.ownerIsOrganization ?? false));

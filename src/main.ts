@@ -182,14 +182,7 @@ async function publishComponent(
     const first = results.find((r) => r.pushed);
     const pushed = first?.pushed;
     tags = pushed?.tags ?? tags;
-    const pushedWith = targets.find((t) => t.repository === first?.repository)?.client;
-    // A registry that never asked the pushing client for credentials is open: nothing to ask it again.
-    const publicPull =
-      first && pushedWith?.requiresAuthentication
-        ? await checkPublic(first.repository, artifact.manifest.descriptor.digest, settings, event, env)
-        : first
-          ? true
-          : undefined;
+    const publicPull = first && (await checkPublic(first.repository, targets, artifact.manifest.descriptor.digest, settings, event, env));
 
     const report = publishReport({
       images,
@@ -218,11 +211,14 @@ async function publishComponent(
 /** Whether anyone may pull what was pushed (publish/anonymous-pull.ts); when not, a notice says what to change. */
 async function checkPublic(
   repository: Repository,
+  targets: Array<{ repository: Repository; client: RepositoryClient }>,
   digest: string,
   settings: Settings,
   event: EventFacts,
   env: NodeJS.ProcessEnv,
 ): Promise<boolean | undefined> {
+  // A registry that never asked the pushing client for credentials is open: nothing to ask it again.
+  if (!targets.find((t) => t.repository === repository)?.client.requiresAuthentication) return true;
   const open = await anonymousPull(repository, digest, { plainHttp: settings.plainHttp, timeouts: settings.timeouts, proxyEnv: env });
   if (open === false) core.notice(privatePackageNotice(formatRepository(repository), event.serverUrl, event.ownerIsOrganization ?? false));
   return open;
