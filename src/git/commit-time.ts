@@ -4,12 +4,12 @@ import { execFile } from 'node:child_process';
 /**
  * The commit's committer time when SOURCE_DATE_EPOCH does not set `created`; undefined when it does, or when
  * there is no git or no such commit. Asked once per run: index.ts asks before main.js is loaded, so that
- * git runs while the bundle is compiled and evaluated (measured: 8 ms off a 100 KiB push's critical path),
- * and reading the component gets the same answer.
+ * git runs while the bundle is compiled and evaluated, and reading the component gets the same answer.
+ * Measured on a 100 KiB push: git put ~8 ms on the critical path when asked beside the read, ~4 ms now.
  */
 export function commitTimeOfCheckout(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   if (env.SOURCE_DATE_EPOCH?.trim()) return Promise.resolve(undefined);
-  const sha = env.GITHUB_SHA || 'HEAD';
+  const sha = env.GITHUB_SHA ?? '';
   const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
   const key = `${sha}\0${cwd}`;
   let answer = asked.get(key);
