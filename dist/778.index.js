@@ -1884,7 +1884,7 @@ async function readComponent(path, built, event, env) {
     const readStarted = performance.now();
     const { facts, ...layer } = await (0,inspect/* inspectWasm */.J)(path);
     // Peak RSS up to here: what reading the component cost, told apart from the upload's (bench/ reads it).
-    runner/* debug */.Yz(`read ${path} in ${Math.round(performance.now() - readStarted)} ms, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+    runner/* debug */.Yz(`read ${path} in ${(performance.now() - readStarted).toFixed(1)} ms, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
     if (facts.kind === 'component' && built?.crate?.targetWorld)
         facts.target = built.crate.targetWorld;
     return { facts, layer, created: resolveCreated(env.SOURCE_DATE_EPOCH, (await commitTime) ?? event.commitTime, () => new Date()) };
