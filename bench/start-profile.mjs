@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nccBuildArgs } from '../scripts/ncc-args.mjs';
 
 /** Markers of every module in every bundle file: [file, line, id] sorted by line, per file. */
 function moduleLines(dist) {
@@ -32,24 +33,7 @@ function packageOf(name) {
 export function startProfile(root, node, env) {
   const work = mkdtempSync(join(tmpdir(), 'start-profile-'));
   const stats = join(work, 'stats.json');
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-      'build',
-      join(root, 'src/index.ts'),
-      '-o',
-      join(work, 'out'),
-      '-q',
-      '--stats-out',
-      stats,
-      '-e',
-      '@bytecodealliance/jco-transpile/wasm-tools',
-      '-e',
-      '@bytecodealliance/jco-transpile/component',
-    ],
-    { stdio: 'ignore', cwd: root },
-  );
+  execFileSync(process.execPath, nccBuildArgs(root, join(work, 'out'), ['--stats-out', stats]), { stdio: 'ignore', cwd: root });
   const names = new Map(JSON.parse(readFileSync(stats, 'utf8')).modules.map((m) => [String(m.id), m.name]));
   const r = spawnSync(node, ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', work, join(root, 'dist', 'index.js')], { env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`profiled run failed: ${r.stdout}\n${r.stderr}`);

@@ -5,32 +5,13 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { nccBuildArgs } from './ncc-args.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const out = resolve(process.argv[2] ?? join(root, 'dist'));
-const JCO_WASM_TOOLS = '@bytecodealliance/jco-transpile/wasm-tools';
-// jco's WIT printer (js-component-bindgen's unpackWit), for the WIT dependencies step: the same trap, the same cure.
-const JCO_COMPONENT = '@bytecodealliance/jco-transpile/component';
 
 rmSync(out, { recursive: true, force: true });
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    join(root, 'src/index.ts'),
-    '-o',
-    out,
-    '-e',
-    JCO_WASM_TOOLS,
-    '-e',
-    JCO_COMPONENT,
-    '--license',
-    'licenses.txt',
-    '-q',
-  ],
-  { stdio: 'inherit', cwd: root },
-);
+execFileSync(process.execPath, nccBuildArgs(root, out, ['--license', 'licenses.txt']), { stdio: 'inherit', cwd: root });
 
 // Copy exactly what `componentNew` (the preview1 adapter step) and `unpackWit` (WIT dependencies) load: jco-transpile's entries and vendor files, and the
 // preview2-shim it imports (node build only).
