@@ -1,18 +1,9 @@
 // When a run cleans up a pull request's previews instead of publishing: the closed event, or cleanup: true with pr-number.
 import { describe, expect, it } from 'vitest';
 import { pullRequestToCleanUp, readSettings, type Settings } from '../src/inputs.js';
-import type { EventFacts } from '../src/github/event.js';
+import { closedPullRequest, event } from './helpers/events.js';
 
-const event = (over: Partial<EventFacts>): EventFacts => ({
-  eventName: '',
-  ref: '',
-  sha: '',
-  repository: 'acme/app',
-  serverUrl: 'https://github.com',
-  actor: 'a',
-  ...over,
-});
-const closed = event({ eventName: 'pull_request', action: 'closed', prNumber: 7 });
+const closed = closedPullRequest; // the rows' shorthand
 const settings = (inputs: Record<string, string>, e = closed): Settings => readSettings((n) => inputs[n] ?? '', e);
 
 describe('pullRequestToCleanUp', () => {

@@ -13,21 +13,11 @@ import { listTags } from '../helpers/skopeo.js';
 import { join } from 'node:path';
 import { cleanupImages, cleanUpPullRequest } from '../../src/publish/cleanup.js';
 import { readSettings } from '../../src/inputs.js';
-import type { EventFacts } from '../../src/github/event.js';
+import { closedPullRequest } from '../helpers/events.js';
 import { RepositoryClient } from '../../src/oci/repository.js';
 import { parseRepository } from '../../src/oci/reference.js';
 
 const sha = (c: string) => c.repeat(40);
-const closedEvent: EventFacts = {
-  eventName: 'pull_request',
-  action: 'closed',
-  prNumber: 7,
-  ref: '',
-  sha: '',
-  repository: 'acme/app',
-  serverUrl: 'https://github.com',
-  actor: 'a',
-};
 
 interface Pushed {
   digest: string;
@@ -178,8 +168,8 @@ describe('cleaning up a closed pull request', () => {
 
   it("a workspace's {crate} images: every member's, read with cargo metadata (those that publish nothing have no versions)", async () => {
     const inputs: Record<string, string> = { 'working-directory': join(ROOT, '__tests__', 'fixtures', 'crates', 'multi-ws'), image: 'ghcr.io/acme/{crate}' };
-    const settings = readSettings((n) => inputs[n] ?? '', closedEvent);
-    const images = (await cleanupImages(settings, closedEvent)).map((r) => `${r.registry}/${r.name}`);
+    const settings = readSettings((n) => inputs[n] ?? '', closedPullRequest);
+    const images = (await cleanupImages(settings, closedPullRequest)).map((r) => `${r.registry}/${r.name}`);
     expect(images.sort()).toEqual(['ghcr.io/acme/alpha', 'ghcr.io/acme/beta', 'ghcr.io/acme/common']);
   });
 });

@@ -8,29 +8,19 @@ import { parseRepository } from '../../src/oci/reference.js';
 import { answer, startScriptedServer } from '../helpers/scripted-server.js';
 import { cleanupMarkdown } from '../../src/github/cleanup-report.js';
 import { readSettings, type Settings } from '../../src/inputs.js';
-import type { EventFacts } from '../../src/github/event.js';
+import { closedPullRequest } from '../helpers/events.js';
 import { tmp } from '../helpers/components.js';
 
-const event = (over: Partial<EventFacts>): EventFacts => ({
-  eventName: '',
-  ref: '',
-  sha: '',
-  repository: 'acme/app',
-  serverUrl: 'https://github.com',
-  actor: 'a',
-  ...over,
-});
-const closed = event({ eventName: 'pull_request', action: 'closed', prNumber: 7 });
-const settings = (inputs: Record<string, string>, e = closed): Settings => readSettings((n) => inputs[n] ?? '', e);
+const settings = (inputs: Record<string, string>, e = closedPullRequest): Settings => readSettings((n) => inputs[n] ?? '', e);
 
 describe('cleanupImages', () => {
   it("is the image input, else the file's or the crate's default name", async () => {
-    expect((await cleanupImages(settings({ image: 'r.example/a/b' }), closed)).map((r) => `${r.registry}/${r.name}`)).toEqual(['r.example/a/b']);
-    expect((await cleanupImages(settings({ component: 'out/Hello.wasm' }), closed)).map((r) => r.name)).toEqual(['acme/hello']);
+    expect((await cleanupImages(settings({ image: 'r.example/a/b' }), closedPullRequest)).map((r) => `${r.registry}/${r.name}`)).toEqual(['r.example/a/b']);
+    expect((await cleanupImages(settings({ component: 'out/Hello.wasm' }), closedPullRequest)).map((r) => r.name)).toEqual(['acme/hello']);
     const crate = tmp('crate');
     mkdirSync(join(crate, 'src'));
     writeFileSync(join(crate, 'Cargo.toml'), '[package]\nname = "my-app"\nversion = "0.1.0"\n');
-    expect((await cleanupImages(settings({ 'working-directory': crate }), closed)).map((r) => r.name)).toEqual(['acme/my-app']);
+    expect((await cleanupImages(settings({ 'working-directory': crate }), closedPullRequest)).map((r) => r.name)).toEqual(['acme/my-app']);
   });
 });
 
