@@ -11,11 +11,13 @@ const SRC = join(ROOT, 'src');
 const ALLOWED: Record<string, string[]> = {
   'index.ts': ['main.ts', 'wasm-compiler.ts', 'git'],
   'wasm-compiler.ts': [],
-  'main.ts': ['inputs.ts', 'publish', 'github', 'cargo', 'git', 'wasm', 'artifact', 'attach', 'oci'],
+  'main.ts': ['inputs.ts', 'publish', 'smoke', 'github', 'cargo', 'git', 'wasm', 'artifact', 'attach', 'oci'],
   // The publish step's parts (pushing to every image, attestations, the SBOM): below main, above the rest.
   publish: ['inputs.ts', 'github', 'cargo', 'git', 'wit', 'wasm', 'artifact', 'attach', 'oci'],
-  'inputs.ts': ['github', 'cargo', 'artifact', 'attach', 'oci'],
-  github: ['cargo', 'wasm', 'artifact'],
+  'inputs.ts': ['github', 'cargo', 'artifact', 'attach', 'oci', 'smoke'],
+  github: ['cargo', 'wasm', 'artifact', 'smoke'],
+  // The smoke run before the push: a component started under wasmtime or jco, sandboxed.
+  smoke: ['wasm'],
   cargo: ['wasm', 'attach'],
   git: [],
   // WIT dependencies: wkg's config and lock, and fetching packages with the OCI client.

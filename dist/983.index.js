@@ -39,8 +39,8 @@ var external_node_path_ = __webpack_require__(76760);
 var dist = __webpack_require__(3292);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(38422);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __webpack_require__(65570);
 // EXTERNAL MODULE: ./src/artifact/annotations.ts
 var annotations = __webpack_require__(37336);
 // EXTERNAL MODULE: ./src/github/octokit.ts

@@ -9,6 +9,8 @@ export type ErrorKind =
   | 'build'
   /** The .wasm file is not what it must be. */
   | 'wasm'
+  /** The smoke run: the component did not start, or did not answer as expected. */
+  | 'smoke'
   /** The registry could not be reached, or the connection broke (`code` holds the system's error code). */
   | 'network'
   /** No credentials, or credentials this client will not send (plain HTTP, an unanswerable challenge). */

@@ -12,6 +12,7 @@ import { splitArgs } from './cargo/commands.js';
 import type { BuildSettings } from './cargo/build-crate.js';
 import type { LatestPolicy } from './artifact/floating-tags.js';
 import type { SbomChoice } from './attach/sbom-referrer.js';
+import { parseSmokeRequest, parseStatusExpectation, type SmokeSettings } from './smoke/settings.js';
 
 export const DEFAULTS = {
   component: '',
@@ -43,6 +44,13 @@ export const DEFAULTS = {
   'rekor-url': '',
   'tsa-url': '',
   retries: '5',
+  smoke: 'false',
+  'smoke-args': '',
+  'smoke-request': 'GET /',
+  'smoke-expect': '2xx',
+  'smoke-timeout': '30',
+  'smoke-runtime': 'auto',
+  'smoke-network': 'false',
 } as const;
 
 export type InputName = keyof typeof DEFAULTS;
@@ -84,6 +92,8 @@ export interface Settings {
   /** The `retries` input: retries of each registry request after 408/429/5xx or a broken connection. */
   retry: RetrySettings;
   timeouts: { connectMs: number; headersMs: number; bodyMs: number } | undefined;
+  /** The smoke run before the push (src/smoke/). */
+  smoke: SmokeSettings;
 }
 
 /** `getInput` returns the raw input ('' when unset), as @actions/core's does. */
@@ -162,7 +172,36 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     sigstore: { fulcioURL: input('fulcio-url'), rekorURL: input('rekor-url'), tsaURL: input('tsa-url') },
     retry: retrySettings(parseRetries(input('retries')), positive(env.WASM_OCI_PUBLISH_RETRY_BASE_MS)),
     timeouts: timeouts(positive(env.WASM_OCI_PUBLISH_TIMEOUT_MS)),
+    smoke: {
+      select: parseSmokeSelection(input('smoke')),
+      args: naming('smoke-args', () => splitArgs(input('smoke-args'))),
+      request: naming('smoke-request', () => parseSmokeRequest(input('smoke-request'))),
+      expect: naming('smoke-expect', () => parseStatusExpectation(input('smoke-expect'))),
+      timeoutMs: parseSmokeTimeout(input('smoke-timeout')),
+      runtime: parseChoice('smoke-runtime', input('smoke-runtime'), ['auto', 'wasmtime', 'jco'] as const),
+      network: parseBoolean('smoke-network', input('smoke-network')),
+    },
   };
+}
+
+/** false; true (every component of the step); or crate names, by comma or line (a workspace's members to run). */
+function parseSmokeSelection(value: string): SmokeSettings['select'] {
+  if (/^(false|no|0)$/i.test(value)) return { kind: 'none' };
+  if (/^(true|yes|1)$/i.test(value)) return { kind: 'all' };
+  const names = value
+    .split(/[,\n]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  const bad = names.find((n) => !/^[A-Za-z0-9_-]+$/.test(n));
+  if (bad !== undefined) throw new ActionError('input', `input "smoke" must be true, false or crate names, got "${bad}"`);
+  return { kind: 'crates', names };
+}
+
+function parseSmokeTimeout(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 3600) {
+    throw new ActionError('input', `input "smoke-timeout" must be whole seconds from 1 to 3600, got "${value}"`);
+  }
+  return Number(value) * 1000;
 }
 
 /** The pull request whose previews this run removes, or undefined when it publishes instead. */

@@ -14,6 +14,8 @@ import { readOnlyTokenReason, skippedPushNotice } from './github/push-permission
 import { writeCleanupReport } from './github/cleanup-report.js';
 import { publishReport, writeOutputs, writeSummary, type Attestations, type PublishReport, type Referred } from './github/report.js';
 import { actionsBuildLog } from './github/build-log.js';
+import { smokeCommentLine, smokeLogLines } from './github/smoke-report.js';
+import { isSkipped, type SmokeOutcome, type SmokeResult } from './smoke/outcome.js';
 import { pushEverywhere, pushFailure, type PushOutcome } from './publish/push-everywhere.js';
 import { attachEverywhere, attestRun, type AttestIO } from './publish/attest.js';
 import { makeSbom } from './publish/sbom.js';
@@ -68,19 +70,45 @@ async function publish(target: { registry?: string }): Promise<void> {
     await prepareWitDependencies(settings, { env, serverUrl: event.serverUrl, log: actionsBuildLog, mask: maskSecret });
   }
   const builds = settings.build ? await (await import('./cargo/build-crate.js')).buildCrates(settings.build, actionsBuildLog, env, workspace) : [undefined];
+  const components: ReadComponent[] = [];
+  for (const built of builds) components.push({ built, ...(await readComponent(built?.path ?? settings.component, built, event, env)) });
+  // Every component is started before the first is pushed: a workspace publishes all of them or none.
+  const smoke = await smokeTest(settings, components, env);
   const published: Published[] = [];
-  for (const built of builds) published.push(await publishComponent(settings, event, env, built, target));
+  for (const component of components) published.push(await publishComponent(settings, event, env, component, target));
 
   const reports = published.map((p) => p.report);
   writeOutputs(reports);
-  writeSummary(reports);
+  writeSummary(reports, smoke);
   if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
     const { upsertPreviewComment } = await import('./github/pr-comment.js');
-    const previews = reports.filter((r) => r.pushed).map((r) => ({ ...r, headSha: event.headSha }));
+    const smokeLine = (path: string) => {
+      const run = smoke.find((o): o is SmokeResult => !isSkipped(o) && o.component === path);
+      return run ? { smoke: smokeCommentLine(run) } : {};
+    };
+    const previews = reports.filter((r) => r.pushed).map((r) => ({ ...r, headSha: event.headSha, ...smokeLine(r.component) }));
     if (previews.length > 0) await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, previews);
   }
   const failure = published.find((p) => p.failure)?.failure;
   if (failure) throw failure;
+}
+
+/** The smoke run (src/smoke/): results logged; when one fails, the summary says so and the step fails before any push. */
+async function smokeTest(settings: Settings, components: ReadComponent[], env: NodeJS.ProcessEnv): Promise<SmokeOutcome[]> {
+  if (settings.smoke.select.kind === 'none') return [];
+  const { smokeRunAll, smokeFailureMessage } = await import('./smoke/smoke-run.js');
+  const targets = components.map(({ built, facts }) => ({ path: built?.path ?? settings.component, facts, crate: built?.crate?.name }));
+  const outcomes = await smokeRunAll(targets, settings.smoke, { info: (line) => core.info(line), tempDir: env.RUNNER_TEMP, path: env.PATH });
+  for (const o of outcomes) {
+    if (isSkipped(o)) core.info(`smoke run: ${o.component} not run: ${o.skipped}`);
+    else for (const line of smokeLogLines(o)) core.info(line);
+  }
+  const failed = outcomes.filter((o): o is SmokeResult => !isSkipped(o) && !o.passed);
+  if (failed.length > 0) {
+    writeSummary([], outcomes);
+    throw new ActionError('smoke', `${smokeFailureMessage(failed)}. Nothing was pushed`);
+  }
+  return outcomes;
 }
 
 /** A closed pull request: nothing is built or pushed; its previews are removed from every image. */
@@ -114,6 +142,11 @@ function imagesFor(settings: Settings, event: EventFacts, built: BuiltComponent 
   return [defaultRepository(built?.crate?.name ?? path, event)];
 }
 
+/** A component as built (or given) and read, before anything is pushed. */
+interface ReadComponent extends Awaited<ReturnType<typeof readComponent>> {
+  built: BuiltComponent | undefined;
+}
+
 interface Published {
   report: PublishReport;
   /** Set when publishing failed at some image: thrown once every component's outputs are written. */
@@ -125,11 +158,10 @@ async function publishComponent(
   settings: Settings,
   event: EventFacts,
   env: NodeJS.ProcessEnv,
-  built: BuiltComponent | undefined,
+  { built, facts, layer, created }: ReadComponent,
   target: { registry?: string },
 ): Promise<Published> {
   const componentPath = built?.path ?? settings.component;
-  const { facts, layer, created } = await readComponent(componentPath, built, event, env);
   const repositories = imagesFor(settings, event, built, componentPath, facts);
   const images = repositories.map(formatRepository);
   target.registry ??= repositories[0]!.registry;

@@ -13,6 +13,8 @@ export interface PreviewFacts {
   /** false: anonymous clients cannot pull it (a private GHCR package), and the comment says how to. */
   public?: boolean;
   headSha?: string;
+  /** The smoke run's one line (smoke-report.ts), when the component was run before the push. */
+  smoke?: string;
 }
 
 /** One comment per image (a workspace's components: per set of images): a matrix of steps keeps one comment each. */
@@ -32,6 +34,8 @@ export function workspaceCommentBody(previews: PreviewFacts[]): string {
     ...previews.map(
       (p) => `| ${code(p.image.split('/').pop() ?? p.image, true)} | ${code(`${p.image}@${p.digest}`, true)} | ${codeList(p.tags, ' ', { inTable: true })} |`,
     ),
+    '',
+    ...previews.flatMap((p) => (p.smoke ? [`${code(p.image.split('/').pop() ?? p.image)}: ${p.smoke}  `] : [])),
     '',
     '```sh',
     ...previews.map((p) => `wkg oci pull ${p.image}@${p.digest} -o ${p.image.split('/').pop() ?? 'app'}.wasm`),
@@ -61,6 +65,7 @@ export function previewCommentBody(p: PreviewFacts): string {
     `| Tags | ${codeList(p.tags, ' ', { inTable: true })} |`,
     `| Exports | ${codeList(p.exports, ' ', { inTable: true })} |`,
     '',
+    ...(p.smoke ? [p.smoke, ''] : []),
     '```sh',
     `wkg oci pull ${ref} -o ${p.package ? 'package' : 'app'}.wasm`,
     ...(run ? [run] : []),

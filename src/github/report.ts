@@ -2,6 +2,8 @@
 import * as core from './runner.js';
 import type { WasmFacts } from '../wasm/inspect.js';
 import { code, codeList } from './markdown.js';
+import { smokeSummaryMarkdown } from './smoke-report.js';
+import type { SmokeOutcome } from '../smoke/outcome.js';
 
 export interface PublishReport {
   /** The first image; `images` has them all (one artifact, one digest everywhere). */
@@ -222,7 +224,7 @@ export function verifyCommands(r: PublishReport): string[] {
   return [`${base}${from(a.provenance)}`, ...(a.sbom ? [`${base} --predicate-type ${a.sbom.predicateType}${from(a.sbom.stored)}`] : [])];
 }
 
-/** The job summary: a section per component published. */
-export function writeSummary(reports: PublishReport[]): void {
-  core.appendSummary(reports.map(summaryMarkdown).join('\n'));
+/** The job summary: the smoke run's results, then a section per component published. */
+export function writeSummary(reports: PublishReport[], smoke: SmokeOutcome[] = []): void {
+  core.appendSummary([smokeSummaryMarkdown(smoke), ...reports.map(summaryMarkdown)].filter((s) => s !== '').join('\n'));
 }

@@ -1,5 +1,5 @@
-export const id = 778;
-export const ids = [778];
+export const id = 633;
+export const ids = [633];
 export const modules = {
 
 /***/ 37336:
@@ -439,28 +439,60 @@ function withholdGitHubToken(password, registry, serverUrl) {
 
 /***/ }),
 
-/***/ 38422:
+/***/ 65570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BQ: () => (/* binding */ imagesForCrate),
-/* harmony export */   CT: () => (/* binding */ defaultPackageRepository),
-/* harmony export */   Gp: () => (/* binding */ pullRequestToCleanUp),
-/* harmony export */   Sf: () => (/* binding */ defaultRepository),
-/* harmony export */   sb: () => (/* binding */ readSettings)
-/* harmony export */ });
-/* unused harmony exports DEFAULTS, repositoryName, parseAnnotations */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62148);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _oci_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56771);
-/* harmony import */ var _cargo_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64212);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CT: () => (/* binding */ defaultPackageRepository),
+  Sf: () => (/* binding */ defaultRepository),
+  BQ: () => (/* binding */ imagesForCrate),
+  Gp: () => (/* binding */ pullRequestToCleanUp),
+  sb: () => (/* binding */ readSettings)
+});
+
+// UNUSED EXPORTS: DEFAULTS, parseAnnotations, repositoryName
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(62148);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/policy.ts
+var policy = __webpack_require__(56771);
+// EXTERNAL MODULE: ./src/cargo/commands.ts
+var commands = __webpack_require__(64212);
+;// CONCATENATED MODULE: ./src/smoke/settings.ts
+// What the user asked the smoke run to do (the `smoke*` inputs): the types, and the parsers inputs.ts calls.
+
+/** `200`, `2xx`, `200,204`, `2xx,301`: each a status or a class. */
+function parseStatusExpectation(text) {
+    const parts = text.split(',').map((p) => p.trim().toLowerCase());
+    if (parts.some((p) => !/^[1-5](\d\d|xx)$/.test(p)))
+        throw new errors/* ActionError */.l('input', `expected statuses such as 200, 2xx or 200,204, got "${text}"`);
+    return {
+        text: parts.join(','),
+        matches: (status) => parts.some((p) => (p.endsWith('xx') ? Math.floor(status / 100) === Number(p[0]) : status === Number(p))),
+    };
+}
+/** `GET /`, `POST /echo some body`: a method, a path from the root, and the rest of the line as the body. */
+function parseSmokeRequest(text) {
+    const m = /^([A-Za-z]+)\s+(\/\S*)(?:\s+([^]*))?$/.exec(text.trim());
+    // eslint-disable-next-line no-control-regex
+    if (!m || /[\u0000-\u001f\u007f]/.test(m[2]))
+        throw new errors/* ActionError */.l('input', `expected METHOD /path [body], such as "GET /" or "POST /echo hello", got "${text}"`);
+    return { method: m[1].toUpperCase(), path: m[2], ...(m[3] ? { body: m[3] } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
 // Action inputs → one validated Settings object. DEFAULTS mirrors action.yml word for word (a test compares
 // them); expressions such as `${{ github.actor }}` are what the runner substitutes, resolved here from the
 // environment for runs outside GitHub. Two environment variables tune the registry client for tests and
 // unusual networks: WASM_OCI_PUBLISH_RETRY_BASE_MS (first backoff) and WASM_OCI_PUBLISH_TIMEOUT_MS
 // (connect, response-header and body timeouts).
+
 
 
 
@@ -496,6 +528,13 @@ const DEFAULTS = {
     'rekor-url': '',
     'tsa-url': '',
     retries: '5',
+    smoke: 'false',
+    'smoke-args': '',
+    'smoke-request': 'GET /',
+    'smoke-expect': '2xx',
+    'smoke-timeout': '30',
+    'smoke-runtime': 'auto',
+    'smoke-network': 'false',
 };
 /** `getInput` returns the raw input ('' when unset), as @actions/core's does. */
 function readSettings(getInput, event, env = {}) {
@@ -513,20 +552,20 @@ function readSettings(getInput, event, env = {}) {
     const component = input('component');
     const mode = parseChoice('build', input('build'), ['auto', 'cargo-component', 'cargo', 'none']);
     if (component === '' && mode === 'none') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', 'input "component" is required when "build" is none: the path of the .wasm file to publish');
+        throw new errors/* ActionError */.l('input', 'input "component" is required when "build" is none: the path of the .wasm file to publish');
     }
-    const cargoArgs = naming('cargo-args', () => (0,_cargo_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .splitArgs */ .sG)(input('cargo-args')));
+    const cargoArgs = naming('cargo-args', () => (0,commands/* splitArgs */.sG)(input('cargo-args')));
     const imageEntries = input('image')
         .split(/[,\n]/)
         .map((i) => i.trim())
         .filter((i) => i !== '');
     // `{crate}`: one image per component of a workspace, named after its crate (checked with a stand-in name).
     const crateImages = imageEntries.filter((i) => i.includes('{crate}'));
-    naming('image', () => crateImages.forEach((i) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(i.replaceAll('{crate}', 'crate'))));
+    naming('image', () => crateImages.forEach((i) => (0,reference/* parseRepository */.SU)(i.replaceAll('{crate}', 'crate'))));
     if (crateImages.length > 0 && (component !== '' || crateImages.length !== imageEntries.length)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', 'input "image": {crate} names one image per component of a cargo build; it cannot go with "component" or with images without it');
+        throw new errors/* ActionError */.l('input', 'input "image": {crate} names one image per component of a cargo build; it cannot go with "component" or with images without it');
     }
-    const images = naming('image', () => imageEntries.filter((i) => !i.includes('{crate}')).map(_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU));
+    const images = naming('image', () => imageEntries.filter((i) => !i.includes('{crate}')).map(reference/* parseRepository */.SU));
     const entries = naming('tags', () => input('tags')
         .split(/[,\n]/)
         .map((t) => t.trim())
@@ -569,7 +608,37 @@ function readSettings(getInput, event, env = {}) {
         sigstore: { fulcioURL: input('fulcio-url'), rekorURL: input('rekor-url'), tsaURL: input('tsa-url') },
         retry: retrySettings(parseRetries(input('retries')), positive(env.WASM_OCI_PUBLISH_RETRY_BASE_MS)),
         timeouts: timeouts(positive(env.WASM_OCI_PUBLISH_TIMEOUT_MS)),
+        smoke: {
+            select: parseSmokeSelection(input('smoke')),
+            args: naming('smoke-args', () => (0,commands/* splitArgs */.sG)(input('smoke-args'))),
+            request: naming('smoke-request', () => parseSmokeRequest(input('smoke-request'))),
+            expect: naming('smoke-expect', () => parseStatusExpectation(input('smoke-expect'))),
+            timeoutMs: parseSmokeTimeout(input('smoke-timeout')),
+            runtime: parseChoice('smoke-runtime', input('smoke-runtime'), ['auto', 'wasmtime', 'jco']),
+            network: parseBoolean('smoke-network', input('smoke-network')),
+        },
     };
+}
+/** false; true (every component of the step); or crate names, by comma or line (a workspace's members to run). */
+function parseSmokeSelection(value) {
+    if (/^(false|no|0)$/i.test(value))
+        return { kind: 'none' };
+    if (/^(true|yes|1)$/i.test(value))
+        return { kind: 'all' };
+    const names = value
+        .split(/[,\n]/)
+        .map((n) => n.trim())
+        .filter((n) => n !== '');
+    const bad = names.find((n) => !/^[A-Za-z0-9_-]+$/.test(n));
+    if (bad !== undefined)
+        throw new errors/* ActionError */.l('input', `input "smoke" must be true, false or crate names, got "${bad}"`);
+    return { kind: 'crates', names };
+}
+function parseSmokeTimeout(value) {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 3600) {
+        throw new errors/* ActionError */.l('input', `input "smoke-timeout" must be whole seconds from 1 to 3600, got "${value}"`);
+    }
+    return Number(value) * 1000;
 }
 /** The pull request whose previews this run removes, or undefined when it publishes instead. */
 function pullRequestToCleanUp(settings, event) {
@@ -580,19 +649,19 @@ function pullRequestToCleanUp(settings, event) {
         return closed;
     const pr = settings.prNumber ?? closed;
     if (pr === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
+        throw new errors/* ActionError */.l('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
     return pr;
 }
 function parsePrNumber(text) {
     if (text === '')
         return undefined;
     if (!/^[1-9]\d{0,9}$/.test(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `input "pr-number" must be a pull request number, not "${text}"`);
+        throw new errors/* ActionError */.l('input', `input "pr-number" must be a pull request number, not "${text}"`);
     return Number(text);
 }
 /** ghcr.io/<owner>/<name>, lowercased (GHCR names are lower case); the name is the crate's or the file's. */
 function defaultRepository(nameOrFile, event) {
-    return ownersRepository(event, [(0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(nameOrFile).replace(/\.wasm$/i, '')], nameOrFile);
+    return ownersRepository(event, [(0,external_node_path_.basename)(nameOrFile).replace(/\.wasm$/i, '')], nameOrFile);
 }
 /** A WIT package's image: `ghcr.io/<owner>/<namespace>/<name>`, wkg's `<prefix>/<namespace>/<name>` under the owner. */
 function defaultPackageRepository(pkg, event) {
@@ -601,18 +670,18 @@ function defaultPackageRepository(pkg, event) {
 function ownersRepository(event, path, from) {
     const owner = event.repository.split('/')[0]?.toLowerCase();
     if (!owner)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', 'input "image" is required outside GitHub Actions (GITHUB_REPOSITORY is not set)');
+        throw new errors/* ActionError */.l('input', 'input "image" is required outside GitHub Actions (GITHUB_REPOSITORY is not set)');
     try {
-        return (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(`ghcr.io/${[owner, ...path.map(repositoryName)].join('/')}`);
+        return (0,reference/* parseRepository */.SU)(`ghcr.io/${[owner, ...path.map(repositoryName)].join('/')}`);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `cannot make an image name from "${from}" (${err.message}): set "image"`);
+        throw new errors/* ActionError */.l('input', `cannot make an image name from "${from}" (${err.message}): set "image"`);
     }
 }
 /** A workspace's images for one crate: each `{crate}` template with the crate's name, made a repository name. */
 function imagesForCrate(templates, crate) {
     const name = repositoryName(crate);
-    return templates.map((t) => (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(t.replaceAll('{crate}', name)));
+    return templates.map((t) => (0,reference/* parseRepository */.SU)(t.replaceAll('{crate}', name)));
 }
 /** Any name made one path component of a repository: lower case, runs of other characters one `-`, trimmed. */
 function repositoryName(name) {
@@ -641,12 +710,12 @@ function parseAnnotations(text) {
             line = line.slice(levels[0].length);
         const eq = line.indexOf('=');
         if (eq <= 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `input "annotations", line ${i + 1}: expected key=value, got "${raw.trim()}"`);
+            throw new errors/* ActionError */.l('input', `input "annotations", line ${i + 1}: expected key=value, got "${raw.trim()}"`);
         const key = line.slice(0, eq).trim();
         const value = line.slice(eq + 1).trim();
         // eslint-disable-next-line no-control-regex
         if (/[\x00-\x1f\x7f]/.test(key + value))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `input "annotations", line ${i + 1}: control characters are not allowed`);
+            throw new errors/* ActionError */.l('input', `input "annotations", line ${i + 1}: control characters are not allowed`);
         const forManifest = !levels || levels[1].split(',').some((l) => /^manifest(-descriptor)?(\[|$)/.test(l));
         if (forManifest)
             manifest[key] = value;
@@ -663,16 +732,16 @@ function parseTagEntry(entry) {
     const colon = entry.lastIndexOf(':');
     const slash = entry.lastIndexOf('/');
     if (colon === -1 && slash === -1)
-        return { tag: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .assertValidTag */ .b5)(entry) };
+        return { tag: (0,reference/* assertValidTag */.b5)(entry) };
     if (colon < slash)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `"${entry}" names an image but no tag: write it as image:tag, or give the image in "image"`);
-    return { repository: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(entry.slice(0, colon)), tag: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .assertValidTag */ .b5)(entry.slice(colon + 1)) };
+        throw new errors/* ActionError */.l('input', `"${entry}" names an image but no tag: write it as image:tag, or give the image in "image"`);
+    return { repository: (0,reference/* parseRepository */.SU)(entry.slice(0, colon)), tag: (0,reference/* assertValidTag */.b5)(entry.slice(colon + 1)) };
 }
 /** The images: those `image` lists and those full references in `tags` name, each once, in that order. */
 function allImages(images, entries) {
     const named = new Map();
     for (const r of [...images, ...entries.flatMap((e) => (e.repository ? [e.repository] : []))])
-        named.set((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRepository */ .Sh)(r), r);
+        named.set((0,reference/* formatRepository */.Sh)(r), r);
     return [...named.values()];
 }
 function parseSbomChoice(value) {
@@ -684,14 +753,14 @@ function parseSbomChoice(value) {
 }
 function parseRetries(value) {
     if (!/^\d+$/.test(value) || Number(value) > 20)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `input "retries" must be a whole number from 0 to 20, got "${value}"`);
+        throw new errors/* ActionError */.l('input', `input "retries" must be a whole number from 0 to 20, got "${value}"`);
     return Number(value);
 }
 const positive = (value) => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
 function retrySettings(maxRetries, baseDelayMs) {
     if (!baseDelayMs)
-        return { ..._oci_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_RETRY */ .vI, maxRetries };
-    return { ..._oci_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_RETRY */ .vI, maxRetries, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, Math.min(_oci_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_RETRY */ .vI.maxDelayMs, baseDelayMs * 8)) };
+        return { ...policy/* DEFAULT_RETRY */.vI, maxRetries };
+    return { ...policy/* DEFAULT_RETRY */.vI, maxRetries, baseDelayMs, maxDelayMs: Math.max(baseDelayMs, Math.min(policy/* DEFAULT_RETRY */.vI.maxDelayMs, baseDelayMs * 8)) };
 }
 function timeouts(ms) {
     return ms ? { connectMs: ms, headersMs: ms, bodyMs: ms } : undefined;
@@ -702,28 +771,28 @@ function naming(name, parse) {
         return parse();
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isActionError */ .B)(err, 'input'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `input "${name}": ${err.message}`, { cause: err });
+        if ((0,errors/* isActionError */.B)(err, 'input'))
+            throw new errors/* ActionError */.l('input', `input "${name}": ${err.message}`, { cause: err });
         throw err;
     }
 }
 function parseChoice(name, value, choices) {
     if (choices.includes(value))
         return value;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `input "${name}" must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got "${value}"`);
+    throw new errors/* ActionError */.l('input', `input "${name}" must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}, got "${value}"`);
 }
 function parseBoolean(name, value) {
     if (/^(true|yes|1)$/i.test(value))
         return true;
     if (/^(false|no|0)$/i.test(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('input', `input "${name}" must be true or false, got "${value}"`);
+    throw new errors/* ActionError */.l('input', `input "${name}" must be true or false, got "${value}"`);
 }
 
 
 /***/ }),
 
-/***/ 29778:
+/***/ 10633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -951,8 +1020,53 @@ function writeCleanupReport(pr, results) {
     runner/* appendSummary */.fe(cleanupMarkdown(pr, results));
 }
 
+;// CONCATENATED MODULE: ./src/smoke/outcome.ts
+// What a smoke run found, as the report and main.ts read it: data only, so that reading it loads none of
+// the runtimes (smoke-run.ts is imported only when a smoke run is asked for).
+const isSkipped = (o) => 'skipped' in o;
+
+;// CONCATENATED MODULE: ./src/github/smoke-report.ts
+// The smoke run's results in the job summary and the pull-request comment, and in the log. Everything in
+// them came from the component (its output, its response body) or its path: escaped like every other
+// outside field (markdown.ts), and in the log each output line is indented so that none starts a workflow command.
+
+
+const verdict = (r) => (r.passed ? 'passed' : 'failed');
+const answered = (r) => (r.status !== undefined ? `status ${r.status}` : r.exitCode !== undefined ? `exit code ${r.exitCode}` : '—');
+const ms = (r) => `${Math.round(r.wallMs)} ms`;
+function smokeSummaryMarkdown(outcomes) {
+    if (outcomes.length === 0)
+        return '';
+    const lines = ['## Smoke run', '', '| Component | Result | Runtime | Time | Answer |', '|---|---|---|---|---|'];
+    for (const o of outcomes) {
+        if (isSkipped(o))
+            lines.push(`| ${(0,markdown/* code */.aY)(o.component, true)} | not run: ${(0,markdown/* plain */.pj)(o.skipped)} | | | |`);
+        else
+            lines.push(`| ${(0,markdown/* code */.aY)(o.component, true)} | ${verdict(o)}${o.reason ? `: ${(0,markdown/* plain */.pj)(o.reason)}` : ''} | ${(0,markdown/* plain */.pj)(o.runtime)} | ${ms(o)} | ${answered(o)} |`);
+    }
+    lines.push('');
+    for (const o of outcomes) {
+        if (isSkipped(o))
+            continue;
+        const shown = o.passed ? o.firstLines : o.lastLines;
+        if (shown.length === 0)
+            continue;
+        lines.push(`${o.passed ? 'First' : 'Last'} output lines of ${(0,markdown/* code */.aY)(o.component)}:`, '', ...shown.map((l) => `    ${l}`), '');
+    }
+    return lines.join('\n');
+}
+/** The comment's line for each component that was run: it passed (a failed run pushes nothing to comment on). */
+function smokeCommentLine(r) {
+    return `Smoke run: ${verdict(r)} with ${(0,markdown/* plain */.pj)(r.runtime)} in ${ms(r)} (${answered(r)})`;
+}
+function smokeLogLines(r) {
+    const shown = r.passed ? r.firstLines : r.lastLines;
+    return [`smoke run ${verdict(r)} in ${ms(r)} (${answered(r)})${r.reason ? `: ${r.reason}` : ''}`, ...shown.map((l) => `  | ${l}`)];
+}
+
 ;// CONCATENATED MODULE: ./src/github/report.ts
 // Step outputs and the job summary.
+
 
 
 function publishReport(r) {
@@ -1089,9 +1203,9 @@ function verifyCommands(r) {
     const from = (stored) => (stored ? '' : ' --bundle-from-oci');
     return [`${base}${from(a.provenance)}`, ...(a.sbom ? [`${base} --predicate-type ${a.sbom.predicateType}${from(a.sbom.stored)}`] : [])];
 }
-/** The job summary: a section per component published. */
-function writeSummary(reports) {
-    runner/* appendSummary */.fe(reports.map(summaryMarkdown).join('\n'));
+/** The job summary: the smoke run's results, then a section per component published. */
+function writeSummary(reports, smoke = []) {
+    runner/* appendSummary */.fe([smokeSummaryMarkdown(smoke), ...reports.map(summaryMarkdown)].filter((s) => s !== '').join('\n'));
 }
 
 ;// CONCATENATED MODULE: ./src/github/build-log.ts
@@ -1456,8 +1570,8 @@ function shouldSign(sign, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(38422);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __webpack_require__(65570);
 // EXTERNAL MODULE: ./src/git/commit-time.ts
 var commit_time = __webpack_require__(4337);
 // EXTERNAL MODULE: ./src/wasm/inspect.ts
@@ -1704,6 +1818,8 @@ var docker_config = __webpack_require__(27520);
 
 
 
+
+
 async function run() {
     const target = {};
     try {
@@ -1738,21 +1854,51 @@ async function publish(target) {
         await prepareWitDependencies(settings, { env, serverUrl: event.serverUrl, log: actionsBuildLog, mask: maskSecret });
     }
     const builds = settings.build ? await (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(955), __webpack_require__.e(927), __webpack_require__.e(838), __webpack_require__.e(292), __webpack_require__.e(691), __webpack_require__.e(985)]).then(__webpack_require__.bind(__webpack_require__, 14104))).buildCrates(settings.build, actionsBuildLog, env, workspace) : [undefined];
-    const published = [];
+    const components = [];
     for (const built of builds)
-        published.push(await publishComponent(settings, event, env, built, target));
+        components.push({ built, ...(await readComponent(built?.path ?? settings.component, built, event, env)) });
+    // Every component is started before the first is pushed: a workspace publishes all of them or none.
+    const smoke = await smokeTest(settings, components, env);
+    const published = [];
+    for (const component of components)
+        published.push(await publishComponent(settings, event, env, component, target));
     const reports = published.map((p) => p.report);
     writeOutputs(reports);
-    writeSummary(reports);
+    writeSummary(reports, smoke);
     if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
         const { upsertPreviewComment } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 68883));
-        const previews = reports.filter((r) => r.pushed).map((r) => ({ ...r, headSha: event.headSha }));
+        const smokeLine = (path) => {
+            const run = smoke.find((o) => !isSkipped(o) && o.component === path);
+            return run ? { smoke: smokeCommentLine(run) } : {};
+        };
+        const previews = reports.filter((r) => r.pushed).map((r) => ({ ...r, headSha: event.headSha, ...smokeLine(r.component) }));
         if (previews.length > 0)
             await upsertPreviewComment(settings.githubToken, event.repository, event.prNumber, previews);
     }
     const failure = published.find((p) => p.failure)?.failure;
     if (failure)
         throw failure;
+}
+/** The smoke run (src/smoke/): results logged; when one fails, the summary says so and the step fails before any push. */
+async function smokeTest(settings, components, env) {
+    if (settings.smoke.select.kind === 'none')
+        return [];
+    const { smokeRunAll, smokeFailureMessage } = await __webpack_require__.e(/* import() */ 438).then(__webpack_require__.bind(__webpack_require__, 95438));
+    const targets = components.map(({ built, facts }) => ({ path: built?.path ?? settings.component, facts, crate: built?.crate?.name }));
+    const outcomes = await smokeRunAll(targets, settings.smoke, { info: (line) => runner/* info */.pq(line), tempDir: env.RUNNER_TEMP, path: env.PATH });
+    for (const o of outcomes) {
+        if (isSkipped(o))
+            runner/* info */.pq(`smoke run: ${o.component} not run: ${o.skipped}`);
+        else
+            for (const line of smokeLogLines(o))
+                runner/* info */.pq(line);
+    }
+    const failed = outcomes.filter((o) => !isSkipped(o) && !o.passed);
+    if (failed.length > 0) {
+        writeSummary([], outcomes);
+        throw new errors/* ActionError */.l('smoke', `${smokeFailureMessage(failed)}. Nothing was pushed`);
+    }
+    return outcomes;
 }
 /** A closed pull request: nothing is built or pushed; its previews are removed from every image. */
 async function cleanUp(settings, event, pr, target) {
@@ -1787,9 +1933,8 @@ function imagesFor(settings, event, built, path, facts) {
     return [(0,inputs/* defaultRepository */.Sf)(built?.crate?.name ?? path, event)];
 }
 /** One component: read it, make its artifact, push it to its images with its SBOM and attestations. */
-async function publishComponent(settings, event, env, built, target) {
+async function publishComponent(settings, event, env, { built, facts, layer, created }, target) {
     const componentPath = built?.path ?? settings.component;
-    const { facts, layer, created } = await readComponent(componentPath, built, event, env);
     const repositories = imagesFor(settings, event, built, componentPath, facts);
     const images = repositories.map(reference/* formatRepository */.Sh);
     target.registry ??= repositories[0].registry;
