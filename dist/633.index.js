@@ -1055,9 +1055,9 @@ function smokeSummaryMarkdown(outcomes) {
     }
     return lines.join('\n');
 }
-/** The comment's line for each component that was run: it passed (a failed run pushes nothing to comment on). */
+/** The comment's line for a component that was run. */
 function smokeCommentLine(r) {
-    return `Smoke run: ${verdict(r)} with ${(0,markdown/* plain */.pj)(r.runtime)} in ${ms(r)} (${answered(r)})`;
+    return `Smoke run: ${verdict(r)}${r.reason ? ` (${(0,markdown/* plain */.pj)(r.reason)})` : ''} with ${(0,markdown/* plain */.pj)(r.runtime)} in ${ms(r)} (${answered(r)})`;
 }
 function smokeLogLines(r) {
     const shown = r.passed ? r.firstLines : r.lastLines;
@@ -1858,7 +1858,7 @@ async function publish(target) {
     for (const built of builds)
         components.push({ built, ...(await readComponent(built?.path ?? settings.component, built, event, env)) });
     // Every component is started before the first is pushed: a workspace publishes all of them or none.
-    const smoke = await smokeTest(settings, components, env);
+    const smoke = await smokeTest(settings, event, components, env);
     const published = [];
     for (const component of components)
         published.push(await publishComponent(settings, event, env, component, target));
@@ -1880,7 +1880,7 @@ async function publish(target) {
         throw failure;
 }
 /** The smoke run (src/smoke/): results logged; when one fails, the summary says so and the step fails before any push. */
-async function smokeTest(settings, components, env) {
+async function smokeTest(settings, event, components, env) {
     if (settings.smoke.select.kind === 'none')
         return [];
     const { smokeRunAll, smokeFailureMessage } = await __webpack_require__.e(/* import() */ 438).then(__webpack_require__.bind(__webpack_require__, 95438));
@@ -1896,6 +1896,12 @@ async function smokeTest(settings, components, env) {
     const failed = outcomes.filter((o) => !isSkipped(o) && !o.passed);
     if (failed.length > 0) {
         writeSummary([], outcomes);
+        if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
+            const { upsertSmokeFailureComment } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 68883));
+            const images = components.map(({ built, facts }) => (0,reference/* formatRepository */.Sh)(imagesFor(settings, event, built, built?.path ?? settings.component, facts)[0]));
+            const lines = failed.map((r) => ({ component: r.component, line: smokeCommentLine(r), lastLines: r.lastLines }));
+            await upsertSmokeFailureComment(settings.githubToken, event.repository, event.prNumber, images, lines, event.headSha);
+        }
         throw new errors/* ActionError */.l('smoke', `${smokeFailureMessage(failed)}. Nothing was pushed`);
     }
     return outcomes;

@@ -25,7 +25,8 @@ function octokit(token, apiUrl = process.env.GITHUB_API_URL ?? 'https://api.gith
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  upsertPreviewComment: () => (/* binding */ upsertPreviewComment)
+  upsertPreviewComment: () => (/* binding */ upsertPreviewComment),
+  upsertSmokeFailureComment: () => (/* binding */ upsertSmokeFailureComment)
 });
 
 // EXTERNAL MODULE: ./src/github/runner.ts
@@ -89,6 +90,17 @@ function previewCommentBody(p) {
         ...privateNote([p]),
     ].join('\n');
 }
+/** Nothing was published: which component did not start, and its last output lines (an indented block: literal text). */
+function smokeFailureCommentBody(marker, failed, headSha) {
+    return [
+        marker,
+        `### Wasm component preview not published${headSha ? ` for ${(0,markdown/* plain */.pj)(headSha.slice(0, 7))}` : ''}`,
+        '',
+        'The smoke run failed before the push, so nothing was published:',
+        '',
+        ...failed.flatMap((f) => [`${(0,markdown/* code */.aY)(f.component)}: ${f.line}`, '', ...(f.lastLines.length > 0 ? [...f.lastLines.map((l) => `    ${l}`), ''] : [])]),
+    ].join('\n');
+}
 /** Pulling a private package needs a login first: said under the commands, for the registry of each private image. */
 function privateNote(previews) {
     const registries = [...new Set(previews.filter((p) => p.public === false).map((p) => p.image.split('/')[0]))];
@@ -110,10 +122,20 @@ function privateNote(previews) {
 
 /** One comment for what the step published: one component's, or a workspace's with a row per component. */
 async function upsertPreviewComment(token, repository, prNumber, previews) {
+    const body = previews.length === 1 ? previewCommentBody(previews[0]) : workspaceCommentBody(previews);
+    await upsertComment(token, repository, prNumber, commentMarker(previews.map((p) => p.image).join(',')), body);
+}
+/**
+ * A smoke run failed and nothing was pushed: the same comment (same marker) says so, until a push that
+ * passes replaces it. `images` is each component's first image, as the preview comment names them.
+ */
+async function upsertSmokeFailureComment(token, repository, prNumber, images, failed, headSha) {
+    const marker = commentMarker(images.join(','));
+    await upsertComment(token, repository, prNumber, marker, smokeFailureCommentBody(marker, failed, headSha));
+}
+async function upsertComment(token, repository, prNumber, marker, body) {
     const [owner, repo] = repository.split('/');
     const octokit = (0,github_octokit/* octokit */.A)(token);
-    const body = previews.length === 1 ? previewCommentBody(previews[0]) : workspaceCommentBody(previews);
-    const marker = commentMarker(previews.map((p) => p.image).join(','));
     try {
         // GraphQL's viewer is the token's user: `github-actions` for GITHUB_TOKEN, whose REST login is `github-actions[bot]`.
         const { viewer } = await octokit.graphql('query { viewer { login } }');

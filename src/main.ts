@@ -73,7 +73,7 @@ async function publish(target: { registry?: string }): Promise<void> {
   const components: ReadComponent[] = [];
   for (const built of builds) components.push({ built, ...(await readComponent(built?.path ?? settings.component, built, event, env)) });
   // Every component is started before the first is pushed: a workspace publishes all of them or none.
-  const smoke = await smokeTest(settings, components, env);
+  const smoke = await smokeTest(settings, event, components, env);
   const published: Published[] = [];
   for (const component of components) published.push(await publishComponent(settings, event, env, component, target));
 
@@ -94,7 +94,7 @@ async function publish(target: { registry?: string }): Promise<void> {
 }
 
 /** The smoke run (src/smoke/): results logged; when one fails, the summary says so and the step fails before any push. */
-async function smokeTest(settings: Settings, components: ReadComponent[], env: NodeJS.ProcessEnv): Promise<SmokeOutcome[]> {
+async function smokeTest(settings: Settings, event: EventFacts, components: ReadComponent[], env: NodeJS.ProcessEnv): Promise<SmokeOutcome[]> {
   if (settings.smoke.select.kind === 'none') return [];
   const { smokeRunAll, smokeFailureMessage } = await import('./smoke/smoke-run.js');
   const targets = components.map(({ built, facts }) => ({ path: built?.path ?? settings.component, facts, crate: built?.crate?.name }));
@@ -106,6 +106,12 @@ async function smokeTest(settings: Settings, components: ReadComponent[], env: N
   const failed = outcomes.filter((o): o is SmokeResult => !isSkipped(o) && !o.passed);
   if (failed.length > 0) {
     writeSummary([], outcomes);
+    if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
+      const { upsertSmokeFailureComment } = await import('./github/pr-comment.js');
+      const images = components.map(({ built, facts }) => formatRepository(imagesFor(settings, event, built, built?.path ?? settings.component, facts)[0]!));
+      const lines = failed.map((r) => ({ component: r.component, line: smokeCommentLine(r), lastLines: r.lastLines }));
+      await upsertSmokeFailureComment(settings.githubToken, event.repository, event.prNumber, images, lines, event.headSha);
+    }
     throw new ActionError('smoke', `${smokeFailureMessage(failed)}. Nothing was pushed`);
   }
   return outcomes;

@@ -8,6 +8,7 @@ import { startGitHubApi, type GitHubApi } from '../helpers/github-api.js';
 import { startProxy, type Proxy } from '../helpers/proxy.js';
 import { runAction, ROOT } from '../helpers/action.js';
 import { helloComponentFile } from '../helpers/components.js';
+import { cliComponentFile } from '../helpers/smoke-components.js';
 import { listTags as allTags, rawManifest } from '../helpers/skopeo.js';
 
 /** The tags a user gave or the event derived: without the SBOM's referrers fallback tags (sha256-<hex>). */
@@ -127,6 +128,27 @@ describe('events', () => {
         'GET /repos/acme/hello/issues/42/comments',
         `PATCH /repos/acme/hello/issues/comments/${api.comments[0]!.id}`,
       ]);
+    });
+
+    it('a smoke run that fails says so in the comment and pushes nothing; the next push that passes replaces it', async () => {
+      const payload = { ...fixture('pull-request'), number: 44, pull_request: { ...(fixture('pull-request').pull_request as object), number: 44 } };
+      const smoke = (component: string) =>
+        run('smoked', 'pull_request', 'refs/pull/44/merge', payload, {}, { component, smoke: 'true', 'smoke-runtime': 'jco' });
+      const failed = await smoke(await cliComponentFile('trap'));
+      expect(failed.code).not.toBe(0);
+      expect(proxy.requests).toEqual([]);
+      const onPr = () => api.comments.filter((c) => c.issue === 44);
+      expect(onPr()).toHaveLength(1);
+      expect(onPr()[0]!.body).toContain(`<!-- wasm-oci-publish:${proxy.host}/acme/smoked -->`);
+      expect(onPr()[0]!.body).toContain('### Wasm component preview not published');
+      expect(onPr()[0]!.body).toMatch(/Smoke run: failed \(trapped \\\(exit code 134\\\)\) with jco/); // escaped as Markdown text
+      expect(onPr()[0]!.body).toContain('    about to trap!');
+
+      const passed = await smoke(await cliComponentFile('args'));
+      expect(passed.code, passed.stdout).toBe(0);
+      expect(onPr()).toHaveLength(1);
+      expect(onPr()[0]!.body).toContain(passed.outputs.digest);
+      expect(onPr()[0]!.body).toMatch(/Smoke run: passed with jco .* in \d+ ms \(exit code 0\)/);
     });
 
     it("never edits someone else's comment that carries the marker: it writes its own", async () => {

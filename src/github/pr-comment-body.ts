@@ -74,6 +74,25 @@ export function previewCommentBody(p: PreviewFacts): string {
   ].join('\n');
 }
 
+export interface FailedSmoke {
+  component: string;
+  /** smoke-report.ts's one line: failed, why, with what. */
+  line: string;
+  lastLines: string[];
+}
+
+/** Nothing was published: which component did not start, and its last output lines (an indented block: literal text). */
+export function smokeFailureCommentBody(marker: string, failed: FailedSmoke[], headSha?: string): string {
+  return [
+    marker,
+    `### Wasm component preview not published${headSha ? ` for ${plain(headSha.slice(0, 7))}` : ''}`,
+    '',
+    'The smoke run failed before the push, so nothing was published:',
+    '',
+    ...failed.flatMap((f) => [`${code(f.component)}: ${f.line}`, '', ...(f.lastLines.length > 0 ? [...f.lastLines.map((l) => `    ${l}`), ''] : [])]),
+  ].join('\n');
+}
+
 /** Pulling a private package needs a login first: said under the commands, for the registry of each private image. */
 function privateNote(previews: PreviewFacts[]): string[] {
   const registries = [...new Set(previews.filter((p) => p.public === false).map((p) => p.image.split('/')[0]!))];

@@ -4,14 +4,33 @@
 // ever edited. A comment that cannot be written is a warning: the publish itself succeeded.
 import * as core from './runner.js';
 import { octokit as githubClient } from './octokit.js';
-import { commentMarker, previewCommentBody, workspaceCommentBody, type PreviewFacts } from './pr-comment-body.js';
+import { commentMarker, previewCommentBody, smokeFailureCommentBody, workspaceCommentBody, type FailedSmoke, type PreviewFacts } from './pr-comment-body.js';
 
 /** One comment for what the step published: one component's, or a workspace's with a row per component. */
 export async function upsertPreviewComment(token: string, repository: string, prNumber: number, previews: PreviewFacts[]): Promise<void> {
+  const body = previews.length === 1 ? previewCommentBody(previews[0]!) : workspaceCommentBody(previews);
+  await upsertComment(token, repository, prNumber, commentMarker(previews.map((p) => p.image).join(',')), body);
+}
+
+/**
+ * A smoke run failed and nothing was pushed: the same comment (same marker) says so, until a push that
+ * passes replaces it. `images` is each component's first image, as the preview comment names them.
+ */
+export async function upsertSmokeFailureComment(
+  token: string,
+  repository: string,
+  prNumber: number,
+  images: string[],
+  failed: FailedSmoke[],
+  headSha?: string,
+): Promise<void> {
+  const marker = commentMarker(images.join(','));
+  await upsertComment(token, repository, prNumber, marker, smokeFailureCommentBody(marker, failed, headSha));
+}
+
+async function upsertComment(token: string, repository: string, prNumber: number, marker: string, body: string): Promise<void> {
   const [owner, repo] = repository.split('/') as [string, string];
   const octokit = githubClient(token);
-  const body = previews.length === 1 ? previewCommentBody(previews[0]!) : workspaceCommentBody(previews);
-  const marker = commentMarker(previews.map((p) => p.image).join(','));
   try {
     // GraphQL's viewer is the token's user: `github-actions` for GITHUB_TOKEN, whose REST login is `github-actions[bot]`.
     const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');

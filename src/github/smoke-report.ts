@@ -26,9 +26,9 @@ export function smokeSummaryMarkdown(outcomes: SmokeOutcome[]): string {
   return lines.join('\n');
 }
 
-/** The comment's line for each component that was run: it passed (a failed run pushes nothing to comment on). */
+/** The comment's line for a component that was run. */
 export function smokeCommentLine(r: SmokeResult): string {
-  return `Smoke run: ${verdict(r)} with ${plain(r.runtime)} in ${ms(r)} (${answered(r)})`;
+  return `Smoke run: ${verdict(r)}${r.reason ? ` (${plain(r.reason)})` : ''} with ${plain(r.runtime)} in ${ms(r)} (${answered(r)})`;
 }
 
 export function smokeLogLines(r: SmokeResult): string[] {
