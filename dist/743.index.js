@@ -48,7 +48,8 @@ function signatureReferrer(bundle, created, predicateType) {
     return {
         artifactType: SIGSTORE_BUNDLE,
         config: _oci_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_CONFIG */ .$v,
-        layers: [{ descriptor: { mediaType: SIGSTORE_BUNDLE, digest, size: bundle.length }, source: { bytes: bundle } }],
+        // A bundle holds a certificate and log entry of this run: no registry has it yet.
+        layers: [{ descriptor: { mediaType: SIGSTORE_BUNDLE, digest, size: bundle.length }, source: { bytes: bundle }, fresh: true }],
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
             'dev.sigstore.bundle.predicateType': predicateType,

@@ -17,9 +17,9 @@ import { actionsBuildLog } from './github/build-log.js';
 import { smokeCommentLine, smokeLogLines } from './github/smoke-report.js';
 import { isSkipped, type SmokeOutcome, type SmokeResult } from './smoke/outcome.js';
 import { pushEverywhere, pushFailure, type PushOutcome } from './publish/push-everywhere.js';
-import { attachEverywhere, attestRun, type AttestIO } from './publish/attest.js';
+import { attachedReport, startSigning, type AttestIO } from './publish/attest.js';
 import { makeSbom } from './publish/sbom.js';
-import { anonymousPull } from './publish/anonymous-pull.js';
+import { startAnonymousPull, type AnonymousPull } from './publish/anonymous-pull.js';
 import { registryClient } from './publish/registry-client.js';
 import { maskProxyPasswords, maskSecret } from './github/mask.js';
 import { shouldSign } from './github/signing.js';
@@ -177,6 +177,7 @@ async function publishComponent(
   // Where nothing can be pushed, the layout is the result: write one even when none was asked for.
   const layoutDir = settings.ociLayout ?? (readOnly ? join(env.RUNNER_TEMP ?? tmpdir(), 'wasm-oci-publish', 'layout') : undefined);
   const sign = push && shouldSign(settings.sign, env); // decided before anything is pushed
+  let publicCheck: AnonymousPull | undefined;
   const targets = push
     ? await Promise.all(repositories.map(async (repository) => ({ repository, client: await openRepository(settings, repository, event.serverUrl) })))
     : [];
@@ -209,18 +210,31 @@ async function publishComponent(
 
     const referrers: Referred[] = [];
     let attestations: Attestations | undefined;
+    let publicPull: boolean | undefined;
     let results: PushOutcome[] = [];
     if (targets.length > 0) {
       if (tags.length === 0) throw new ActionError('input', 'no tag could be derived from this event: set the "tags" input');
-      results = await pushEverywhere(targets, pushPayload(artifact, componentPath), release, tags, settings.latest, (line) => core.info(line));
+      // Signed while the artifact goes up; SBOM and signatures attached in the same pass (publish/attest.ts).
+      const signing = sign ? startSigning(repositories, settings, event, artifact, created, sbom, version, actionsAttestIO) : undefined;
+      // A registry given credentials likely asks for them: the public-pull check gets its anonymous token meanwhile.
+      const checked = targets[0]!;
+      publicCheck = checked.client.hasCredentials
+        ? startAnonymousPull(checked.repository, clientOptions(settings, env), artifact.config.descriptor.digest)
+        : undefined;
+      const kinds: Array<Referred['kind']> = [...(sbom ? (['SBOM'] as const) : []), ...(signing?.kinds ?? [])];
+      const attach = [...(sbom ? [sbom] : []), ...(signing?.referrers ?? [])];
+      results = await pushEverywhere(targets, pushPayload(artifact, componentPath), release, tags, settings.latest, (line) => core.info(line), attach);
       const done = results.filter((r): r is PushOutcome & { pushed: PushResult } => r.pushed !== undefined);
-      if (sbom && done.length > 0) referrers.push(await attachEverywhere(done, artifact, 'SBOM', sbom, (line) => core.info(line)));
-      if (sign && done.length > 0) attestations = await attestRun(done, settings, event, artifact, created, sbom, version, referrers, actionsAttestIO);
+      if (done.length > 0) referrers.push(...attachedReport(done, kinds, (line) => core.info(line)));
+      const first = done[0];
+      const ahead = first?.repository === checked.repository ? publicCheck : undefined;
+      [attestations, publicPull] = await Promise.all([
+        signing && first ? signing.record(done) : undefined,
+        first ? checkPublic(first, ahead, artifact.manifest.descriptor.digest, settings, event, env) : undefined,
+      ]);
     }
-    const first = results.find((r) => r.pushed);
-    const pushed = first?.pushed;
+    const pushed = results.find((r) => r.pushed)?.pushed;
     tags = pushed?.tags ?? tags;
-    const publicPull = first && (await checkPublic(first.repository, targets, artifact.manifest.descriptor.digest, settings, event, env));
 
     const report = publishReport({
       images,
@@ -242,24 +256,32 @@ async function publishComponent(
     });
     return { report, failure: results.some((r) => r.error !== undefined) ? pushFailure(results) : undefined };
   } finally {
-    await Promise.all(targets.map((t) => t.client.close()));
+    await Promise.all([...targets.map((t) => t.client.close()), publicCheck?.close()]);
   }
 }
 
-/** Whether anyone may pull what was pushed (publish/anonymous-pull.ts); when not, a notice says what to change. */
+/**
+ * Whether anyone may pull what was pushed (publish/anonymous-pull.ts), with the anonymous client started
+ * during the push when there is one; when not, a notice says what to change.
+ */
 async function checkPublic(
-  repository: Repository,
-  targets: Array<{ repository: Repository; client: RepositoryClient }>,
+  first: { repository: Repository; client: RepositoryClient },
+  ahead: AnonymousPull | undefined,
   digest: string,
   settings: Settings,
   event: EventFacts,
   env: NodeJS.ProcessEnv,
 ): Promise<boolean | undefined> {
   // A registry that never asked the pushing client for credentials is open: nothing to ask it again.
-  if (!targets.find((t) => t.repository === repository)?.client.requiresAuthentication) return true;
-  const open = await anonymousPull(repository, digest, { plainHttp: settings.plainHttp, timeouts: settings.timeouts, proxyEnv: env });
-  if (open === false) core.notice(privatePackageNotice(formatRepository(repository), event.serverUrl, event.ownerIsOrganization ?? false));
+  if (!first.client.requiresAuthentication) return true;
+  const open = await (ahead ?? startAnonymousPull(first.repository, clientOptions(settings, env))).check(digest);
+  if (open === false) core.notice(privatePackageNotice(formatRepository(first.repository), event.serverUrl, event.ownerIsOrganization ?? false));
   return open;
+}
+
+/** What an anonymous client of the run needs: the inputs' transport settings and the environment's proxies. */
+function clientOptions(settings: Settings, env: NodeJS.ProcessEnv) {
+  return { plainHttp: settings.plainHttp, timeouts: settings.timeouts, proxyEnv: env };
 }
 
 /** The component's facts and digest (one streaming pass), its world from the crate, and `created` from the commit. */

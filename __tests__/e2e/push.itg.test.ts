@@ -281,14 +281,18 @@ describe('credentials that docker/login-action and cloud logins leave', () => {
         env: { DOCKER_CONFIG: config, SOURCE_DATE_EPOCH: EPOCH },
       });
       expect(run.code, run.stdout).toBe(0);
-      // The push's token requests are all the refresh grant; the one GET without credentials is the anonymous pull check.
+      // The push's token requests are all the refresh grant; the GETs without credentials are the anonymous pull
+      // check's: one during the push (publish/anonymous-pull.ts), refused, and asked again after it.
       const [anonymous, token] = [
         registry.tokenServer!.requests.filter((r) => r.method === 'GET'),
         registry.tokenServer!.requests.filter((r) => r.method === 'POST'),
       ];
       expect(token.length).toBeGreaterThan(0);
       expect(token.every((r) => r.form?.grant_type === 'refresh_token' && r.form.scope === 'repository:acme/oauth:pull,push')).toBe(true);
-      expect(anonymous.map((r) => [decodeURIComponent(r.url).replace(/^.*scope=/, ''), r.authorization])).toEqual([['repository:acme/oauth:pull', undefined]]);
+      expect(anonymous.map((r) => [decodeURIComponent(r.url).replace(/^.*scope=/, ''), r.authorization])).toEqual([
+        ['repository:acme/oauth:pull', undefined],
+        ['repository:acme/oauth:pull', undefined],
+      ]);
       expect(run.outputs.public).toBe('false');
       expect(run.stdout).toContain(`::add-mask::${TEST_IDENTITY_TOKEN}`);
       expect(await listTags(`${registry.host}/acme/oauth`, registry)).toEqual(['v1']);

@@ -22,9 +22,11 @@ export interface ActionOptions {
   env?: Record<string, string>;
   /** Event payload written to GITHUB_EVENT_PATH. */
   payload?: unknown;
+  /** Another build of the action than dist/index.js (the bench compares one with another). */
+  entry?: string;
 }
 
-export async function runAction({ inputs, env = {}, payload }: ActionOptions): Promise<ActionRun> {
+export async function runAction({ inputs, env = {}, payload, entry = join(ROOT, 'dist', 'index.js') }: ActionOptions): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
@@ -42,7 +44,7 @@ export async function runAction({ inputs, env = {}, payload }: ActionOptions): P
     ...env,
   };
   for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(node24(), [join(ROOT, 'dist', 'index.js')], { env: childEnv, cwd: dir });
+  const child = spawn(node24(), [entry], { env: childEnv, cwd: dir });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

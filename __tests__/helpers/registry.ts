@@ -22,8 +22,14 @@ export interface TestRegistry {
 
 export const TEST_CREDENTIALS = { username: 'ci-user', password: 's3cret-Pa55-word' };
 
-/** `deletes: false`: the package's default, where DELETE answers 405 UNSUPPORTED. */
-export async function startRegistry(mode: AuthMode = 'anonymous', { deletes = true } = {}): Promise<TestRegistry> {
+/**
+ * `deletes: false`: the package's default, where DELETE answers 405 UNSUPPORTED. `realm`: the token realm the
+ * registry names, given the token server's own (the bench puts a network in front of it).
+ */
+export async function startRegistry(
+  mode: AuthMode = 'anonymous',
+  { deletes = true, realm }: { deletes?: boolean; realm?: (own: string) => Promise<string> } = {},
+): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), `registry-${mode}-`));
   const port = await freePort();
   let auth = '';
@@ -34,7 +40,8 @@ export async function startRegistry(mode: AuthMode = 'anonymous', { deletes = tr
     auth = `auth:\n  htpasswd:\n    realm: basic-realm\n    path: ${join(dir, 'htpasswd')}\n`;
   } else if (mode === 'token') {
     tokenServer = await startTokenServer(dir, await freePort(), TEST_CREDENTIALS);
-    auth = `auth:\n  token:\n    realm: ${tokenServer.realm}\n    service: ${tokenServer.service}\n    issuer: ${tokenServer.issuer}\n    rootcertbundle: ${tokenServer.certPath}\n`;
+    const named = realm ? await realm(tokenServer.realm) : tokenServer.realm;
+    auth = `auth:\n  token:\n    realm: ${named}\n    service: ${tokenServer.service}\n    issuer: ${tokenServer.issuer}\n    rootcertbundle: ${tokenServer.certPath}\n`;
   }
   const config = join(dir, 'config.yml');
   writeFileSync(

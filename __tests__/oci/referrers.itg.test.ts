@@ -89,7 +89,8 @@ describe('referrers', () => {
     subjectDigest = (await pushSubject(client, 'v1')).digest;
     const result = await attachReferrer(client, { mediaType: OCI_MANIFEST, digest: subjectDigest, size: 1 }, referrer('application/x-a', 'a'));
     expect(result).toMatchObject({ via: 'api', added: true });
-    expect(proxy.requests.some((r) => r.url.includes(fallbackTag(subjectDigest)))).toBe(false);
+    // Read ahead in case the registry has no API (referrers.ts), never written.
+    expect(proxy.requests.filter((r) => r.url.includes(fallbackTag(subjectDigest))).map((r) => r.method)).toEqual(['GET']);
     await client.close();
     await proxy.stop();
   });
@@ -106,7 +107,7 @@ describe('referrers', () => {
     const subject = await pushSubject(client, 'v1');
     expect(await attachReferrer(client, subject, referrer('application/x-a', 'a'))).toMatchObject({ via: 'api' });
     expect(proxy.requests.filter((r) => r.url.includes('/referrers/'))).toHaveLength(1);
-    expect(proxy.requests.some((r) => r.url.includes(fallbackTag(subject.digest)))).toBe(false);
+    expect(proxy.requests.filter((r) => r.url.includes(fallbackTag(subject.digest))).map((r) => r.method)).toEqual(['GET']);
     await client.close();
     await proxy.stop();
   });

@@ -7,6 +7,8 @@ import gt from 'semver/functions/gt.js';
 import type SemVer from 'semver/classes/semver.js';
 import { pushManifest, type ManifestToPush, type PushResult } from '../oci/push.js';
 import type { RepositoryClient } from '../oci/repository.js';
+import type { Attached, Referrer } from '../oci/referrers.js';
+import { allSettledOrThrow } from '../oci/settle.js';
 
 export type LatestPolicy = 'auto' | 'true' | 'false';
 
@@ -41,10 +43,11 @@ export async function pushRelease(
   release: { tags: string[]; version: string },
   latest: LatestPolicy,
   mountFrom?: string,
-): Promise<PushResult> {
+  referrers: Array<Referrer | Promise<Referrer>> = [],
+): Promise<PushResult & { attached: Attached[] }> {
   const own = release.tags.slice(0, 1); // deriveTags puts the full version first
-  const pushed = await pushManifest(client, manifest, own, mountFrom);
+  const pushed = await pushManifest(client, manifest, own, mountFrom, referrers);
   const moving = floatingTags(release.tags, release.version, await client.listTags(), latest).filter((t) => !own.includes(t));
-  for (const tag of moving) await client.putManifest(tag, manifest.bytes, manifest.mediaType);
+  await allSettledOrThrow(moving.map((tag) => client.putManifest(tag, manifest.bytes, manifest.mediaType)));
   return { ...pushed, tags: [...own, ...moving] };
 }

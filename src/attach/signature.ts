@@ -40,7 +40,8 @@ export function signatureReferrer(bundle: Buffer, created: string, predicateType
   return {
     artifactType: SIGSTORE_BUNDLE,
     config: EMPTY_CONFIG,
-    layers: [{ descriptor: { mediaType: SIGSTORE_BUNDLE, digest, size: bundle.length }, source: { bytes: bundle } }],
+    // A bundle holds a certificate and log entry of this run: no registry has it yet.
+    layers: [{ descriptor: { mediaType: SIGSTORE_BUNDLE, digest, size: bundle.length }, source: { bytes: bundle }, fresh: true }],
     annotations: {
       'dev.sigstore.bundle.content': 'dsse-envelope',
       'dev.sigstore.bundle.predicateType': predicateType,

@@ -48,9 +48,13 @@ export class RepositoryClient {
   private readonly retry: RetryPolicy;
   private readonly log?: (line: string) => void;
   private referrersApi: Promise<boolean> | undefined;
+  /** Blob pushes under way, by digest: referrers share the empty config, and one upload serves them all. */
+  private readonly blobPushes = new Map<string, Promise<boolean>>();
   private readonly scope: string;
   private readonly path: string;
   private readonly sendsTokenUnasked: boolean;
+  /** Whether this client was given credentials (whether the registry wants them is known once it answers). */
+  readonly hasCredentials: boolean;
 
   /** `pullOnly`: ask for a pull token only, as a client that reads (a WIT dependency) should: anonymous pulls of public packages need it. */
   constructor(
@@ -62,7 +66,8 @@ export class RepositoryClient {
     this.log = options.log;
     this.transport = new Transport({ ...options, registry: repository.registry, retry: this.retry });
     this.scope = `repository:${repository.name}:${options.pullOnly ? 'pull' : 'pull,push'}`;
-    this.sendsTokenUnasked = options.credentials !== undefined && 'registryToken' in options.credentials;
+    this.hasCredentials = options.credentials !== undefined;
+    this.sendsTokenUnasked = this.hasCredentials && 'registryToken' in options.credentials!;
     this.path = `/v2/${repository.name}`;
   }
 
@@ -98,8 +103,18 @@ export class RepositoryClient {
    * same). Afterwards the blob must be there under our digest with our size: a registry that ignored the
    * digest, or a file that changed under us, fails here instead of in the manifest push.
    */
-  async pushBlob(desc: Descriptor, source: BlobSource, mountFrom?: string): Promise<boolean> {
-    if (await this.blobExists(desc.digest)) return false;
+  pushBlob(desc: Descriptor, source: BlobSource, mountFrom?: string, fresh = false): Promise<boolean> {
+    const earlier = this.blobPushes.get(desc.digest);
+    if (earlier) return earlier.then(() => false); // its bytes go up once, with the first caller
+    const push = this.pushBlobOnce(desc, source, mountFrom, fresh);
+    this.blobPushes.set(desc.digest, push);
+    const forget = () => this.blobPushes.delete(desc.digest);
+    push.then(forget, forget);
+    return push;
+  }
+
+  private async pushBlobOnce(desc: Descriptor, source: BlobSource, mountFrom: string | undefined, fresh: boolean): Promise<boolean> {
+    if (!fresh && (await this.blobExists(desc.digest))) return false;
     const attempts = this.attempts();
     let confirmed: boolean;
     for (;;) {

@@ -5,18 +5,22 @@ import { pushRelease, type LatestPolicy } from '../artifact/floating-tags.js';
 import { pushManifest, type ManifestToPush, type PushResult } from '../oci/push.js';
 import { formatRepository, type Repository } from '../oci/reference.js';
 import type { RepositoryClient } from '../oci/repository.js';
+import type { Attached, Referrer } from '../oci/referrers.js';
 
 export interface PushOutcome {
   repository: Repository;
   client: RepositoryClient;
   pushed?: PushResult;
+  /** Each referrer's outcome, in the order given; set when the artifact was pushed. */
+  attached?: Attached[];
   error?: unknown;
 }
 
 /**
  * Pushes the one artifact to every image: registries in parallel, the repositories of one registry one after
  * another, each after the first mounting the blobs from it (no second upload). A failure at one image does
- * not stop the others; what happened at each is returned.
+ * not stop the others; what happened at each is returned. The referrers (SBOM, signatures) go up with the
+ * artifact at each image (pushManifest).
  */
 export async function pushEverywhere(
   targets: Array<{ repository: Repository; client: RepositoryClient }>,
@@ -25,6 +29,7 @@ export async function pushEverywhere(
   tags: string[],
   latest: LatestPolicy,
   log: (line: string) => void,
+  referrers: Array<Referrer | Promise<Referrer>> = [],
 ): Promise<PushOutcome[]> {
   const byRegistry = new Map<string, typeof targets>();
   for (const t of targets) byRegistry.set(t.repository.registry, [...(byRegistry.get(t.repository.registry) ?? []), t]);
@@ -34,11 +39,13 @@ export async function pushEverywhere(
       let source: string | undefined; // a repository of this registry that has the blobs now
       for (const t of group) {
         try {
-          const pushed = release ? await pushRelease(t.client, payload, release, latest, source) : await pushManifest(t.client, payload, tags, source);
+          const { attached, ...pushed } = release
+            ? await pushRelease(t.client, payload, release, latest, source, referrers)
+            : await pushManifest(t.client, payload, tags, source, referrers);
           log(
             `pushed ${formatRepository(t.repository)}@${payload.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`,
           );
-          outcomes.set(t, { ...t, pushed });
+          outcomes.set(t, { ...t, pushed, attached });
           source ??= t.repository.name;
         } catch (error) {
           outcomes.set(t, { ...t, error });

@@ -1,5 +1,5 @@
-export const id = 633;
-export const ids = [633];
+export const id = 344;
+export const ids = [344];
 export const modules = {
 
 /***/ 37336:
@@ -792,7 +792,7 @@ function parseBoolean(name, value) {
 
 /***/ }),
 
-/***/ 10633:
+/***/ 15344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1221,24 +1221,166 @@ const actionsBuildLog = {
 // EXTERNAL MODULE: ./node_modules/semver/functions/gt.js
 var gt = __webpack_require__(16599);
 var gt_default = /*#__PURE__*/__webpack_require__.n(gt);
-;// CONCATENATED MODULE: ./src/oci/push.ts
-/** `mountFrom`: another repository of the same registry that already holds the blobs (a cross-repository mount). */
-async function pushManifest(client, manifest, tags, mountFrom) {
-    // Blobs are independent: send them together (keep-alive connections are pooled by the transport).
-    // Wait for all of them, even after a failure, so no upload is still running when this returns.
-    const settled = await Promise.allSettled(manifest.blobs.map((b) => client.pushBlob(b.descriptor, b.source, mountFrom)));
+;// CONCATENATED MODULE: ./src/oci/settle.ts
+// Waiting for requests that run together: none may still be running when the caller goes on or reports.
+/** Every promise's value, in order; the first failure, once all have settled. */
+async function allSettledOrThrow(promises) {
+    const settled = await Promise.allSettled(promises);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed)
         throw failed.reason;
-    const sent = settled.map((s) => s.value);
+    return settled.map((s) => s.value);
+}
+/** A read ahead that may not be needed: its failure is kept, not left unhandled, and thrown where it is used (`unsettle`). */
+function settle(p) {
+    return Promise.allSettled([p]).then((all) => all[0]);
+}
+function unsettle(r) {
+    return r.then((s) => (s.status === 'fulfilled' ? s.value : Promise.reject(s.reason)));
+}
+
+// EXTERNAL MODULE: ./src/oci/spec.ts
+var spec = __webpack_require__(54482);
+;// CONCATENATED MODULE: ./src/oci/referrers.ts
+// Attaching an artifact to another as an OCI 1.1 referrer (image-spec: `subject`; distribution-spec v1.1:
+// "Pushing Manifests with Subject" and "Referrers Tag Schema"). Where the registry has no referrers API
+// (GHCR, distribution 2.8), the client keeps the fallback tag `<alg>-<hex>` holding an image index of the
+// referrers, as oras-go (registry/remote/referrers.go) and @sigstore/oci do.
+
+
+
+function referrerManifest(subject, r) {
+    return Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: spec/* OCI_MANIFEST */.EG,
+        artifactType: r.artifactType,
+        config: r.config.descriptor,
+        layers: r.layers.map((l) => l.descriptor),
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        ...(r.annotations && Object.keys(r.annotations).length > 0 ? { annotations: r.annotations } : {}),
+    }));
+}
+/** Pushes one referrer (after its blobs; the subject must already be there) and makes it findable. */
+async function attachReferrer(client, subject, r) {
+    const [one] = await attachReferrers(client, subject, [r]);
+    if ('error' in one)
+        throw one.error;
+    return one;
+}
+/**
+ * Attaches several referrers to one subject in as few round trips as the protocol allows: every referrer's
+ * blobs go up as soon as it is known (a signature is known once signed), together with the subject's own;
+ * the referrer manifests go up together once the subject's blobs are there (`gates.blobs`), so a push that
+ * fails leaves none behind. The registry may take a manifest whose subject it does not hold yet
+ * (distribution-spec v1.1, "Pushing Manifests with Subject"), so they need not wait for the subject's tags.
+ * Where the registry has no referrers API, the fallback index is read ahead and written once for the whole
+ * batch, after the subject is pushed (`gates.subject`): the tag never lists referrers of nothing. Each
+ * referrer's outcome is returned; one that fails does not stop the others.
+ */
+async function attachReferrers(client, subject, referrers, gates = {}) {
+    const tag = (0,spec/* fallbackTag */.fH)(subject.digest);
+    // Read ahead, in parallel with the uploads; whether they are needed is known only from the manifest PUTs.
+    const api = settle(client.hasReferrersApi(subject.digest));
+    const current = settle(client.getManifest(tag));
+    const pushed = await Promise.allSettled(referrers.map(async (pending) => {
+        const r = await pending;
+        await allSettledOrThrow([
+            client.pushBlob(r.config.descriptor, { bytes: r.config.bytes }),
+            ...r.layers.map((l) => client.pushBlob(l.descriptor, l.source, undefined, l.fresh)),
+        ]);
+        await gates.blobs;
+        const bytes = referrerManifest(subject, r);
+        const put = await client.putManifest((0,spec/* sha256Digest */.sI)(bytes), bytes, spec/* OCI_MANIFEST */.EG);
+        const descriptor = { mediaType: spec/* OCI_MANIFEST */.EG, digest: put.digest, size: bytes.length, artifactType: r.artifactType };
+        if (r.annotations && Object.keys(r.annotations).length > 0)
+            descriptor.annotations = r.annotations;
+        return { descriptor, ociSubject: put.ociSubject };
+    }));
+    const fulfilled = pushed.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
+    // The spec's signal is OCI-Subject on the push; the ping covers registries that serve the API without it.
+    const viaApi = fulfilled.length > 0 && (fulfilled.every((p) => p.ociSubject === subject.digest) || (await unsettle(api)));
+    let added = new Set();
+    if (!viaApi && fulfilled.length > 0) {
+        await gates.subject;
+        added = await addToFallbackIndex(client, tag, fulfilled.map((p) => p.descriptor), await unsettle(current));
+    }
+    return pushed.map((p) => p.status === 'rejected'
+        ? { error: p.reason }
+        : viaApi
+            ? { digest: p.value.descriptor.digest, via: 'api', added: true }
+            : { digest: p.value.descriptor.digest, via: 'fallback-tag', tag, added: added.has(p.value.descriptor.digest) });
+}
+/**
+ * Read-modify-write of the fallback index: 404 is an empty index, anything but an index is an error, the
+ * new descriptors are appended unless present, older ones stay. The first read may be one made ahead; with
+ * the registry's ETag the write is conditional, and a lost race (412) reads again. Returns the digests added.
+ */
+async function addToFallbackIndex(client, tag, descriptors, readAhead) {
+    const attempts = client.attempts();
+    let current = readAhead;
+    for (;;) {
+        let manifests = [];
+        if (current) {
+            const parsed = JSON.parse(current.bytes.toString('utf8'));
+            if (parsed.mediaType !== spec/* OCI_INDEX */.$p || !Array.isArray(parsed.manifests)) {
+                throw new errors/* ActionError */.l('registry-protocol', `update of the referrers tag ${tag} failed: the tag holds ${parsed.mediaType ?? 'something'} instead of an image index: not overwriting it`);
+            }
+            manifests = parsed.manifests;
+        }
+        const listed = new Set(manifests.map((m) => m.digest));
+        const adding = descriptors.filter((d, i) => !listed.has(d.digest) && descriptors.findIndex((o) => o.digest === d.digest) === i);
+        if (adding.length === 0)
+            return new Set();
+        const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: spec/* OCI_INDEX */.$p, manifests: [...manifests, ...adding] }));
+        try {
+            await client.putManifest(tag, index, spec/* OCI_INDEX */.$p, current?.etag);
+            return new Set(adding.map((d) => d.digest));
+        }
+        catch (err) {
+            // 412: another writer changed the index since it was read. Read it again.
+            const lostRace = (o) => 'status' in o && o.status === 412;
+            if (!(await attempts.afterError(err, `the referrers tag ${tag} changed while it was updated`, lostRace)))
+                throw err;
+            current = await client.getManifest(tag);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/push.ts
+
+
+/**
+ * `mountFrom`: another repository of the same registry that already holds the blobs (a cross-repository
+ * mount). `referrers` (an SBOM, signatures still being made) are attached in the same pass: their blobs go
+ * up with the manifest's, their manifests with its tags, and the fallback index once it is tagged
+ * (referrers.ts, attachReferrers). What became of each referrer is in `attached`.
+ */
+async function pushManifest(client, manifest, tags, mountFrom, referrers = []) {
+    // Blobs are independent: send them together (keep-alive connections are pooled by the transport).
+    // Wait for all of them, even after a failure, so no upload is still running when this returns.
+    const blobs = allSettledOrThrow(manifest.blobs.map((b) => client.pushBlob(b.descriptor, b.source, mountFrom)));
+    let tagged;
+    const subjectPushed = new Promise((ok, fail) => (tagged = (error) => (error === undefined ? ok() : fail(error))));
+    // The gates are awaited only by referrers that got that far: a failure is handled here, not left unhandled.
+    for (const gate of [blobs, subjectPushed])
+        gate.catch(() => undefined);
+    const subject = { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.bytes.length };
+    const attaching = referrers.length > 0 ? attachReferrers(client, subject, referrers, { blobs, subject: subjectPushed }) : Promise.resolve([]);
+    let sent;
+    try {
+        sent = await blobs;
+        // Without tags the manifest goes up by digest: still addressable, never garbage to a registry that keeps untagged manifests.
+        await allSettledOrThrow((tags.length > 0 ? tags : [manifest.digest]).map((ref) => client.putManifest(ref, manifest.bytes, manifest.mediaType)));
+        tagged();
+    }
+    catch (err) {
+        tagged(err instanceof Error ? err : new Error(String(err)));
+        await attaching;
+        throw err;
+    }
     const uploaded = manifest.blobs.filter((_, i) => sent[i]).map((b) => b.descriptor.digest);
     const skipped = manifest.blobs.filter((_, i) => !sent[i]).map((b) => b.descriptor.digest);
-    // Without tags the manifest goes up by digest: still addressable, never garbage to a registry that keeps untagged manifests.
-    const refs = tags.length > 0 ? tags : [manifest.digest];
-    for (const ref of refs) {
-        await client.putManifest(ref, manifest.bytes, manifest.mediaType);
-    }
-    return { digest: manifest.digest, uploaded, skipped, tags };
+    return { digest: manifest.digest, uploaded, skipped, tags, attached: await attaching };
 }
 
 ;// CONCATENATED MODULE: ./src/artifact/floating-tags.ts
@@ -1246,6 +1388,7 @@ async function pushManifest(client, manifest, tags, mountFrom) {
 // or `latest` back to 1.0.5. Each floating tag is kept when the registry already has a higher release
 // version in its range.
 // semver's parse and gt only: its index also loads the range machinery, a cost on every run's start (bench/).
+
 
 
 
@@ -1278,12 +1421,11 @@ function floatingTags(tags, version, existing, latest) {
  * together then see each other's version tag in all but a narrow window (between the other's tag list and
  * its floating-tag PUTs); a concurrency group in the workflow closes it (README, "Publish releases").
  */
-async function pushRelease(client, manifest, release, latest, mountFrom) {
+async function pushRelease(client, manifest, release, latest, mountFrom, referrers = []) {
     const own = release.tags.slice(0, 1); // deriveTags puts the full version first
-    const pushed = await pushManifest(client, manifest, own, mountFrom);
+    const pushed = await pushManifest(client, manifest, own, mountFrom, referrers);
     const moving = floatingTags(release.tags, release.version, await client.listTags(), latest).filter((t) => !own.includes(t));
-    for (const tag of moving)
-        await client.putManifest(tag, manifest.bytes, manifest.mediaType);
+    await allSettledOrThrow(moving.map((tag) => client.putManifest(tag, manifest.bytes, manifest.mediaType)));
     return { ...pushed, tags: [...own, ...moving] };
 }
 
@@ -1299,9 +1441,10 @@ var reference = __webpack_require__(62148);
 /**
  * Pushes the one artifact to every image: registries in parallel, the repositories of one registry one after
  * another, each after the first mounting the blobs from it (no second upload). A failure at one image does
- * not stop the others; what happened at each is returned.
+ * not stop the others; what happened at each is returned. The referrers (SBOM, signatures) go up with the
+ * artifact at each image (pushManifest).
  */
-async function pushEverywhere(targets, payload, release, tags, latest, log) {
+async function pushEverywhere(targets, payload, release, tags, latest, log, referrers = []) {
     const byRegistry = new Map();
     for (const t of targets)
         byRegistry.set(t.repository.registry, [...(byRegistry.get(t.repository.registry) ?? []), t]);
@@ -1310,9 +1453,11 @@ async function pushEverywhere(targets, payload, release, tags, latest, log) {
         let source; // a repository of this registry that has the blobs now
         for (const t of group) {
             try {
-                const pushed = release ? await pushRelease(t.client, payload, release, latest, source) : await pushManifest(t.client, payload, tags, source);
+                const { attached, ...pushed } = release
+                    ? await pushRelease(t.client, payload, release, latest, source, referrers)
+                    : await pushManifest(t.client, payload, tags, source, referrers);
                 log(`pushed ${(0,reference/* formatRepository */.Sh)(t.repository)}@${payload.digest} (${pushed.uploaded.length} blobs uploaded, ${pushed.skipped.length} already present)`);
-                outcomes.set(t, { ...t, pushed });
+                outcomes.set(t, { ...t, pushed, attached });
                 source ??= t.repository.name;
             }
             catch (error) {
@@ -1334,137 +1479,95 @@ function pushFailure(results) {
 
 // EXTERNAL MODULE: ./src/attach/provenance.ts
 var provenance = __webpack_require__(24998);
-// EXTERNAL MODULE: ./src/oci/spec.ts
-var spec = __webpack_require__(54482);
-;// CONCATENATED MODULE: ./src/oci/referrers.ts
-// Attaching an artifact to another as an OCI 1.1 referrer (image-spec: `subject`; distribution-spec v1.1:
-// "Pushing Manifests with Subject" and "Referrers Tag Schema"). Where the registry has no referrers API
-// (GHCR, distribution 2.8), the client keeps the fallback tag `<alg>-<hex>` holding an image index of the
-// referrers, as oras-go (registry/remote/referrers.go) and @sigstore/oci do.
-
-
-function referrerManifest(subject, r) {
-    return Buffer.from(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: spec/* OCI_MANIFEST */.EG,
-        artifactType: r.artifactType,
-        config: r.config.descriptor,
-        layers: r.layers.map((l) => l.descriptor),
-        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-        ...(r.annotations && Object.keys(r.annotations).length > 0 ? { annotations: r.annotations } : {}),
-    }));
-}
-/** Pushes the referrer (after its blobs; the subject must already be there) and makes it findable. */
-async function attachReferrer(client, subject, r) {
-    await Promise.all([client.pushBlob(r.config.descriptor, { bytes: r.config.bytes }), ...r.layers.map((l) => client.pushBlob(l.descriptor, l.source))]);
-    const bytes = referrerManifest(subject, r);
-    const put = await client.putManifest((0,spec/* sha256Digest */.sI)(bytes), bytes, spec/* OCI_MANIFEST */.EG);
-    // The spec's signal is OCI-Subject on the push; the ping covers registries that serve the API without it.
-    if (put.ociSubject === subject.digest || (await client.hasReferrersApi(subject.digest))) {
-        return { digest: put.digest, via: 'api', added: true };
-    }
-    const descriptor = { mediaType: spec/* OCI_MANIFEST */.EG, digest: put.digest, size: bytes.length, artifactType: r.artifactType };
-    if (r.annotations && Object.keys(r.annotations).length > 0)
-        descriptor.annotations = r.annotations;
-    const tag = (0,spec/* fallbackTag */.fH)(subject.digest);
-    const added = await addToFallbackIndex(client, tag, descriptor);
-    return { digest: put.digest, via: 'fallback-tag', tag, added };
-}
-/**
- * Read-modify-write of the fallback index: 404 is an empty index, anything but an index is an error, the
- * new descriptor is appended unless present, older ones stay. With the registry's ETag the write is
- * conditional, and a lost race (412) reads again.
- */
-async function addToFallbackIndex(client, tag, descriptor) {
-    const attempts = client.attempts();
-    for (;;) {
-        const current = await client.getManifest(tag);
-        let manifests = [];
-        if (current) {
-            const parsed = JSON.parse(current.bytes.toString('utf8'));
-            if (parsed.mediaType !== spec/* OCI_INDEX */.$p || !Array.isArray(parsed.manifests)) {
-                throw new errors/* ActionError */.l('registry-protocol', `update of the referrers tag ${tag} failed: the tag holds ${parsed.mediaType ?? 'something'} instead of an image index: not overwriting it`);
-            }
-            manifests = parsed.manifests;
-        }
-        if (manifests.some((m) => m.digest === descriptor.digest))
-            return false;
-        const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: spec/* OCI_INDEX */.$p, manifests: [...manifests, descriptor] }));
-        try {
-            await client.putManifest(tag, index, spec/* OCI_INDEX */.$p, current?.etag);
-            return true;
-        }
-        catch (err) {
-            // 412: another writer changed the index since it was read. Read it again.
-            const lostRace = (o) => 'status' in o && o.status === 412;
-            if (!(await attempts.afterError(err, `the referrers tag ${tag} changed while it was updated`, lostRace)))
-                throw err;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/publish/attest.ts
 
 
 
 /**
  * Signs the build provenance, and the SBOM when there is one (actions/attest-build-provenance and attest-sbom
- * in one): each bundle is attached in the registry as a referrer and stored in GitHub's attestation API,
- * where `gh attestation verify` looks. The provenance comes from the OIDC token's claims, read from the same
- * token Fulcio certifies. An organization's image also gets a storage record.
+ * in one), while the artifact is pushed: the statement needs only the images and the manifest's digest, and
+ * over a network the OIDC token, Fulcio and Rekor are round trips the upload hides. Each bundle is attached
+ * in the registry as a referrer and, once the images are published, stored in GitHub's attestation API,
+ * where `gh attestation verify` looks (so a push that fails stores nothing in GitHub; the transparency log
+ * may still hold the entry, as for any signing that precedes a failure). The provenance comes from the OIDC
+ * token's claims, read from the same token Fulcio certifies. An organization's image also gets a storage record.
  */
-async function attestRun(targets, settings, event, artifact, created, sbom, version, referrers, io) {
-    const [{ resolveServices, signatureReferrer, signStatement }, { storeAttestation, recordStorage }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(179), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 75743)),
-        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413), __webpack_require__.e(936)]).then(__webpack_require__.bind(__webpack_require__, 72936)),
-    ]);
-    const token = await io.idToken();
-    const services = resolveServices(settings.sigstore, event.privateRepository !== true);
-    const images = targets.map((t) => (0,reference/* formatRepository */.Sh)(t.repository));
+function startSigning(images, settings, event, artifact, created, sbom, version, io) {
     const digest = artifact.manifest.descriptor.digest;
-    const log = io;
-    const store = settings.githubToken && event.repository
-        ? (bundle, what) => storeAttestation(settings.githubToken, event.repository, event.serverUrl, JSON.parse(bundle.toString('utf8')), what, log)
-        : undefined;
-    const result = { owner: event.repository.split('/')[0] ?? '' };
     const sbomJson = sbom ? JSON.parse(sbom.layers[0].source.bytes.toString('utf8')) : undefined;
-    const predicates = [
-        { kind: 'signature', predicate: (0,provenance/* provenancePredicate */.LS)((0,provenance/* runClaims */.$m)(token), event.serverUrl) },
-        ...(sbomJson ? [{ kind: 'SBOM attestation', predicate: { type: (0,provenance/* sbomPredicateType */.h2)(sbomJson), params: sbomJson } }] : []),
-    ];
-    for (const { kind, predicate } of predicates) {
-        // One bundle whose subjects are every image, attached beside each of them, stored in GitHub once.
-        const bundle = await signStatement((0,provenance/* inTotoStatement */.Hg)(images, digest, predicate), services, { getToken: () => Promise.resolve(token) });
-        referrers.push(await attachEverywhere(targets, artifact, kind, signatureReferrer(bundle, created, predicate.type), (line) => io.info(line)));
-        const stored = await store?.(bundle, kind === 'signature' ? 'provenance' : 'SBOM');
-        if (kind === 'signature')
-            result.provenance = stored;
-        else
-            result.sbom = { stored, predicateType: predicate.type };
-    }
-    for (const t of targets) {
-        if (settings.githubToken && event.ownerIsOrganization) {
-            const record = { name: (0,reference/* formatRepository */.Sh)(t.repository), digest, version, registryUrl: `https://${t.repository.registry}`, repository: event.repository };
-            await recordStorage(settings.githubToken, result.owner, record, log);
-        }
-        else {
-            io.debug("no storage record: the repository is not an organization's");
-        }
-    }
-    return result;
+    const kinds = ['signature', ...(sbomJson ? ['SBOM attestation'] : [])];
+    const signed = (async () => {
+        const [{ resolveServices, signatureReferrer, signStatement }, token] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(927), __webpack_require__.e(179), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 75743)), io.idToken()]);
+        const services = resolveServices(settings.sigstore, event.privateRepository !== true);
+        const subjects = images.map(reference/* formatRepository */.Sh);
+        const predicates = [(0,provenance/* provenancePredicate */.LS)((0,provenance/* runClaims */.$m)(token), event.serverUrl), ...(sbomJson ? [{ type: (0,provenance/* sbomPredicateType */.h2)(sbomJson), params: sbomJson }] : [])];
+        // One bundle per predicate whose subjects are every image, attached beside each of them, stored in GitHub once.
+        return Promise.all(predicates.map(async (predicate) => {
+            const bundle = await signStatement((0,provenance/* inTotoStatement */.Hg)(subjects, digest, predicate), services, { getToken: () => Promise.resolve(token) });
+            return { bundle, predicateType: predicate.type, referrer: signatureReferrer(bundle, created, predicate.type) };
+        }));
+    })();
+    signed.catch(() => undefined); // awaited by record(); a push that fails first never gets there
+    return {
+        kinds,
+        referrers: kinds.map((_, i) => signed.then((all) => all[i].referrer)),
+        async record(published) {
+            const { storeAttestation, recordStorage } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413), __webpack_require__.e(936)]).then(__webpack_require__.bind(__webpack_require__, 72936));
+            const bundles = await signed;
+            const owner = event.repository.split('/')[0] ?? '';
+            const result = { owner };
+            const store = (bundle, what) => settings.githubToken && event.repository
+                ? storeAttestation(settings.githubToken, event.repository, event.serverUrl, JSON.parse(bundle.toString('utf8')), what, io)
+                : Promise.resolve(undefined);
+            const records = [];
+            if (settings.githubToken && event.ownerIsOrganization) {
+                for (const t of published) {
+                    const record = {
+                        name: (0,reference/* formatRepository */.Sh)(t.repository),
+                        digest,
+                        version,
+                        registryUrl: `https://${t.repository.registry}`,
+                        repository: event.repository,
+                    };
+                    records.push(recordStorage(settings.githubToken, owner, record, io));
+                }
+            }
+            else {
+                io.debug("no storage record: the repository is not an organization's");
+            }
+            const recording = settle(allSettledOrThrow(records));
+            // The bundles one after the other, as signed (the attestation ids in the outputs and the warnings keep
+            // that order); the storage records meanwhile.
+            const stored = [];
+            for (const [i, b] of bundles.entries())
+                stored.push(await store(b.bundle, kinds[i] === 'signature' ? 'provenance' : 'SBOM'));
+            result.provenance = stored[0];
+            if (bundles[1])
+                result.sbom = { stored: stored[1], predicateType: bundles[1].predicateType };
+            await unsettle(recording);
+            return result;
+        },
+    };
 }
 /**
- * Attaches a referrer to the manifest beside every image it was published to, saying so in the log; returns
- * what the first image's registry recorded (the manifest is the same everywhere: the report lists it once).
+ * What became of the referrers at each image, said in the log; what the first image's registry recorded
+ * (the manifest is the same everywhere: the report lists it once). The first failure is thrown once all
+ * are told.
  */
-async function attachEverywhere(targets, artifact, kind, referrer, info) {
-    const attached = [];
-    for (const { client } of targets) {
-        const r = await attachReferrer(client, artifact.manifest.descriptor, referrer);
+function attachedReport(published, kinds, info) {
+    let failure;
+    const reports = published.map(({ attached = [] }) => kinds.flatMap((kind, i) => {
+        const r = attached[i];
+        if (!r || 'error' in r) {
+            failure ??= r?.error;
+            return [];
+        }
         info(`attached the ${kind} ${r.digest} (${r.via}${r.added ? '' : ', already there'})`);
-        attached.push({ kind, digest: r.digest, via: r.via, tag: r.tag });
-    }
-    return attached[0];
+        return [{ kind, digest: r.digest, via: r.via, tag: r.tag }];
+    }));
+    if (failure !== undefined)
+        throw failure instanceof Error ? failure : new Error(`attaching a referrer failed: ${JSON.stringify(failure)}`);
+    return reports[0] ?? [];
 }
 
 ;// CONCATENATED MODULE: ./src/publish/sbom.ts
@@ -1509,21 +1612,39 @@ var oci_repository = __webpack_require__(40405);
 
 
 /** true: anyone can pull it; false: the registry wants credentials (or hides it); undefined: could not tell. */
-async function anonymousPull(repository, digest, options) {
+function anonymousPull(repository, digest, options) {
+    return startAnonymousPull(repository, options).check(digest);
+}
+/**
+ * An anonymous client that, given `ahead` (a blob the push is about to send), meets the registry's challenge
+ * and gets its pull token now, while the push runs: over a network the check is then one round trip after
+ * the push instead of three (HEAD, 401, token, HEAD) and a new connection. Whatever the early HEAD answers
+ * (the blob may not be there yet) tells nothing and is dropped.
+ */
+function startAnonymousPull(repository, options, ahead) {
     const client = new oci_repository/* RepositoryClient */.q(repository, { ...options, pullOnly: true, retry: new policy/* RetryPolicy */.fU({ ...policy/* DEFAULT_RETRY */.vI, maxRetries: 1 }) });
-    try {
-        return (await client.manifestDigest(digest)) === digest;
-    }
-    catch (err) {
-        if ((0,errors/* isActionError */.B)(err, 'credentials'))
-            return false;
-        if (err instanceof oci_errors/* RegistryError */.gl && [401, 403, 404].includes(err.status))
-            return false;
-        return undefined;
-    }
-    finally {
-        await client.close();
-    }
+    const warm = ahead ? client.blobExists(ahead).catch(() => undefined) : Promise.resolve();
+    let closed;
+    const close = () => (closed ??= warm.then(() => client.close()));
+    return {
+        async check(digest) {
+            try {
+                await warm;
+                return (await client.manifestDigest(digest)) === digest;
+            }
+            catch (err) {
+                if ((0,errors/* isActionError */.B)(err, 'credentials'))
+                    return false;
+                if (err instanceof oci_errors/* RegistryError */.gl && [401, 403, 404].includes(err.status))
+                    return false;
+                return undefined;
+            }
+            finally {
+                await close();
+            }
+        },
+        close,
+    };
 }
 
 // EXTERNAL MODULE: ./src/publish/registry-client.ts
@@ -1949,6 +2070,7 @@ async function publishComponent(settings, event, env, { built, facts, layer, cre
     // Where nothing can be pushed, the layout is the result: write one even when none was asked for.
     const layoutDir = settings.ociLayout ?? (readOnly ? (0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'wasm-oci-publish', 'layout') : undefined);
     const sign = push && shouldSign(settings.sign, env); // decided before anything is pushed
+    let publicCheck;
     const targets = push
         ? await Promise.all(repositories.map(async (repository) => ({ repository, client: await openRepository(settings, repository, event.serverUrl) })))
         : [];
@@ -1979,21 +2101,33 @@ async function publishComponent(settings, event, env, { built, facts, layer, cre
             runner/* notice */.lm(skippedPushNotice(readOnly, layoutDir ?? ''));
         const referrers = [];
         let attestations;
+        let publicPull;
         let results = [];
         if (targets.length > 0) {
             if (tags.length === 0)
                 throw new errors/* ActionError */.l('input', 'no tag could be derived from this event: set the "tags" input');
-            results = await pushEverywhere(targets, pushPayload(artifact, componentPath), release, tags, settings.latest, (line) => runner/* info */.pq(line));
+            // Signed while the artifact goes up; SBOM and signatures attached in the same pass (publish/attest.ts).
+            const signing = sign ? startSigning(repositories, settings, event, artifact, created, sbom, version, actionsAttestIO) : undefined;
+            // A registry given credentials likely asks for them: the public-pull check gets its anonymous token meanwhile.
+            const checked = targets[0];
+            publicCheck = checked.client.hasCredentials
+                ? startAnonymousPull(checked.repository, clientOptions(settings, env), artifact.config.descriptor.digest)
+                : undefined;
+            const kinds = [...(sbom ? ['SBOM'] : []), ...(signing?.kinds ?? [])];
+            const attach = [...(sbom ? [sbom] : []), ...(signing?.referrers ?? [])];
+            results = await pushEverywhere(targets, pushPayload(artifact, componentPath), release, tags, settings.latest, (line) => runner/* info */.pq(line), attach);
             const done = results.filter((r) => r.pushed !== undefined);
-            if (sbom && done.length > 0)
-                referrers.push(await attachEverywhere(done, artifact, 'SBOM', sbom, (line) => runner/* info */.pq(line)));
-            if (sign && done.length > 0)
-                attestations = await attestRun(done, settings, event, artifact, created, sbom, version, referrers, actionsAttestIO);
+            if (done.length > 0)
+                referrers.push(...attachedReport(done, kinds, (line) => runner/* info */.pq(line)));
+            const first = done[0];
+            const ahead = first?.repository === checked.repository ? publicCheck : undefined;
+            [attestations, publicPull] = await Promise.all([
+                signing && first ? signing.record(done) : undefined,
+                first ? checkPublic(first, ahead, artifact.manifest.descriptor.digest, settings, event, env) : undefined,
+            ]);
         }
-        const first = results.find((r) => r.pushed);
-        const pushed = first?.pushed;
+        const pushed = results.find((r) => r.pushed)?.pushed;
         tags = pushed?.tags ?? tags;
-        const publicPull = first && (await checkPublic(first.repository, targets, artifact.manifest.descriptor.digest, settings, event, env));
         const report = publishReport({
             images,
             references: results.flatMap((r) => (r.pushed ? r.pushed.tags.map((t) => `${(0,reference/* formatRepository */.Sh)(r.repository)}:${t}`) : [])),
@@ -2015,18 +2149,25 @@ async function publishComponent(settings, event, env, { built, facts, layer, cre
         return { report, failure: results.some((r) => r.error !== undefined) ? pushFailure(results) : undefined };
     }
     finally {
-        await Promise.all(targets.map((t) => t.client.close()));
+        await Promise.all([...targets.map((t) => t.client.close()), publicCheck?.close()]);
     }
 }
-/** Whether anyone may pull what was pushed (publish/anonymous-pull.ts); when not, a notice says what to change. */
-async function checkPublic(repository, targets, digest, settings, event, env) {
+/**
+ * Whether anyone may pull what was pushed (publish/anonymous-pull.ts), with the anonymous client started
+ * during the push when there is one; when not, a notice says what to change.
+ */
+async function checkPublic(first, ahead, digest, settings, event, env) {
     // A registry that never asked the pushing client for credentials is open: nothing to ask it again.
-    if (!targets.find((t) => t.repository === repository)?.client.requiresAuthentication)
+    if (!first.client.requiresAuthentication)
         return true;
-    const open = await anonymousPull(repository, digest, { plainHttp: settings.plainHttp, timeouts: settings.timeouts, proxyEnv: env });
+    const open = await (ahead ?? startAnonymousPull(first.repository, clientOptions(settings, env))).check(digest);
     if (open === false)
-        runner/* notice */.lm(privatePackageNotice((0,reference/* formatRepository */.Sh)(repository), event.serverUrl, event.ownerIsOrganization ?? false));
+        runner/* notice */.lm(privatePackageNotice((0,reference/* formatRepository */.Sh)(first.repository), event.serverUrl, event.ownerIsOrganization ?? false));
     return open;
+}
+/** What an anonymous client of the run needs: the inputs' transport settings and the environment's proxies. */
+function clientOptions(settings, env) {
+    return { plainHttp: settings.plainHttp, timeouts: settings.timeouts, proxyEnv: env };
 }
 /** The component's facts and digest (one streaming pass), its world from the crate, and `created` from the commit. */
 async function readComponent(path, built, event, env) {
@@ -2742,9 +2883,13 @@ class RepositoryClient {
     retry;
     log;
     referrersApi;
+    /** Blob pushes under way, by digest: referrers share the empty config, and one upload serves them all. */
+    blobPushes = new Map();
     scope;
     path;
     sendsTokenUnasked;
+    /** Whether this client was given credentials (whether the registry wants them is known once it answers). */
+    hasCredentials;
     /** `pullOnly`: ask for a pull token only, as a client that reads (a WIT dependency) should: anonymous pulls of public packages need it. */
     constructor(repository, options, upload = DEFAULT_UPLOAD) {
         this.repository = repository;
@@ -2753,7 +2898,8 @@ class RepositoryClient {
         this.log = options.log;
         this.transport = new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .Transport */ .o({ ...options, registry: repository.registry, retry: this.retry });
         this.scope = `repository:${repository.name}:${options.pullOnly ? 'pull' : 'pull,push'}`;
-        this.sendsTokenUnasked = options.credentials !== undefined && 'registryToken' in options.credentials;
+        this.hasCredentials = options.credentials !== undefined;
+        this.sendsTokenUnasked = this.hasCredentials && 'registryToken' in options.credentials;
         this.path = `/v2/${repository.name}`;
     }
     close() {
@@ -2783,8 +2929,18 @@ class RepositoryClient {
      * same). Afterwards the blob must be there under our digest with our size: a registry that ignored the
      * digest, or a file that changed under us, fails here instead of in the manifest push.
      */
-    async pushBlob(desc, source, mountFrom) {
-        if (await this.blobExists(desc.digest))
+    pushBlob(desc, source, mountFrom, fresh = false) {
+        const earlier = this.blobPushes.get(desc.digest);
+        if (earlier)
+            return earlier.then(() => false); // its bytes go up once, with the first caller
+        const push = this.pushBlobOnce(desc, source, mountFrom, fresh);
+        this.blobPushes.set(desc.digest, push);
+        const forget = () => this.blobPushes.delete(desc.digest);
+        push.then(forget, forget);
+        return push;
+    }
+    async pushBlobOnce(desc, source, mountFrom, fresh) {
+        if (!fresh && (await this.blobExists(desc.digest)))
             return false;
         const attempts = this.attempts();
         let confirmed;
