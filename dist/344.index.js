@@ -3118,6 +3118,14 @@ class RepositoryClient {
         }, this.scope);
         if (res.status === 404)
             return undefined;
+        // A manifest read by digest is those bytes or nothing (distribution-spec "Pulling manifests": the client
+        // SHOULD verify); one read by tag is checked against the digest the registry says it served.
+        const actual = (0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256Digest */ .sI)(res.body);
+        const claimed = res.header('docker-content-digest');
+        const expected = /^sha256:[0-9a-f]{64}$/.test(reference) ? reference : claimed?.startsWith('sha256:') ? claimed : undefined;
+        if (expected !== undefined && expected !== actual) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l('registry-protocol', `read of manifest ${reference} failed: the registry sent bytes whose digest is ${actual}, not ${expected}`);
+        }
         return { mediaType: res.header('content-type') ?? '', bytes: res.body, etag: res.header('etag') };
     }
     /** The digest of the manifest a tag points at (HEAD, as oras resolves), or undefined when there is none. */

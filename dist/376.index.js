@@ -789,13 +789,14 @@ class Fetcher {
             else {
                 tried = `${repository}@${digest} (wkg.lock's ${version})`;
             }
+            const directory = depsName(want.name, version); // before anything is read or cached
             const cached = await readCached(this.req.cacheDir, digest);
             const bytes = cached ?? (await client.fetchBlob(digest, MAX_PACKAGE_BYTES));
             if (!cached)
                 await writeCached(this.req.cacheDir, digest, bytes);
             const facts = decodePackage(bytes, want.name, version);
             this.io.info(`WIT package ${want.name}@${version}: ${tried}, ${digest}${cached ? ' (cached)' : ''}`);
-            const entry = { name: want.name, version, requirement, registry, reference: tried, digest, fromCache: !!cached, directory: depsName(want.name, version) };
+            const entry = { name: want.name, version, requirement, registry, reference: tried, digest, fromCache: !!cached, directory };
             return { entry, facts, bytes };
         }
         catch (err) {
@@ -841,9 +842,20 @@ function usedPackage(id) {
     const [item, version] = id.split('@');
     return { name: item.slice(0, item.indexOf('/')), ...(version ? { version } : {}) };
 }
-/** wkg's directory name (wasm-pkg-core src/wit.rs): `wasi:http@0.2.0` → `wasi-http-0.2.0`. */
+/** `namespace:package`, one namespace (a nested one, `a:b:c`, would put a `:` in a file name), kebab-case labels. */
+const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
+/**
+ * wkg's directory name (wasm-pkg-core src/wit.rs): `wasi:http@0.2.0` → `wasi-http-0.2.0`. The name and version
+ * come from a registry, a fetched package or wkg.lock: anything but one namespace, one package and a semver
+ * version is refused, so no `..`, separator, NUL or look-alike ever reaches a path under wit/deps.
+ */
 function depsName(name, version) {
-    return `${name.replace(':', '-')}-${version}`;
+    const versionOk = version === undefined || (semver_default().valid(version) !== null && /^[0-9][0-9A-Za-z.+-]*$/.test(version));
+    if (!PACKAGE_NAME.test(name) || !versionOk) {
+        throw new errors/* ActionError */.l('wasm', `the WIT package ${JSON.stringify(name)}${version === undefined ? '' : ` version ${JSON.stringify(version)}`} cannot be a directory under wit/deps: ` +
+            'a package is namespace:name (one namespace, kebab-case) with a semver version');
+    }
+    return `${name.replace(':', '-')}${version === undefined ? '' : `-${version}`}`;
 }
 /** The newest tag that satisfies a requirement (`*`, `^0.2`), from the repository's tags, as wkg lists versions. */
 async function newest(client, requirement, repository) {
@@ -923,7 +935,7 @@ async function readLocal(want, path) {
     const info = await (0,promises_.stat)(path).catch(() => undefined);
     if (!info)
         throw new errors/* ActionError */.l('input', `wkg.toml takes ${want.name} from ${path}, which does not exist`);
-    const base = want.version ? depsName(want.name, want.version) : want.name.replace(':', '-');
+    const base = depsName(want.name, want.version);
     if (info.isFile() && path.endsWith('.wasm')) {
         const bytes = await (0,promises_.readFile)(path);
         const sections = (0,wasm_sections/* readSections */.jn)(bytes);

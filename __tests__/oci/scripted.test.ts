@@ -201,3 +201,27 @@ describe('a cross-repository mount', () => {
     expect(server!.requests.filter((r) => r.method === 'POST')).toHaveLength(2); // no second session opened
   });
 });
+
+describe('a manifest read back is the one asked for', () => {
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, layers: [] }));
+  const other = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, layers: [{ evil: true }] }));
+
+  it('by digest: other bytes are refused, whatever digest the registry claims for them', async () => {
+    const c = await open((req, res) =>
+      answer(res, 200, { 'content-type': OCI_MANIFEST, 'docker-content-digest': sha256Digest(manifest) }, JSON.parse(other.toString())),
+    );
+    await expect(c.getManifest(sha256Digest(manifest))).rejects.toThrow(/the registry sent bytes whose digest is sha256:[0-9a-f]{64}, not sha256:/);
+  });
+
+  it('by tag: bytes that are not what Docker-Content-Digest names are refused; without the header they are taken', async () => {
+    let claim: string | undefined = sha256Digest(manifest);
+    const c = await open((req, res) =>
+      answer(res, 200, { 'content-type': OCI_MANIFEST, ...(claim ? { 'docker-content-digest': claim } : {}) }, JSON.parse(other.toString())),
+    );
+    await expect(c.getManifest('1.2.0')).rejects.toThrow(/not sha256:/);
+    claim = undefined;
+    expect((await c.getManifest('1.2.0'))?.bytes.toString()).toBe(other.toString());
+    claim = sha256Digest(Buffer.from(JSON.stringify(JSON.parse(other.toString()))));
+    expect(await c.getManifest('1.2.0')).toBeDefined();
+  });
+});

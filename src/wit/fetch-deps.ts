@@ -148,12 +148,13 @@ class Fetcher {
       } else {
         tried = `${repository}@${digest} (wkg.lock's ${version})`;
       }
+      const directory = depsName(want.name, version); // before anything is read or cached
       const cached = await readCached(this.req.cacheDir, digest);
       const bytes = cached ?? (await client.fetchBlob(digest, MAX_PACKAGE_BYTES));
       if (!cached) await writeCached(this.req.cacheDir, digest, bytes);
       const facts = decodePackage(bytes, want.name, version);
       this.io.info(`WIT package ${want.name}@${version}: ${tried}, ${digest}${cached ? ' (cached)' : ''}`);
-      const entry = { name: want.name, version, requirement, registry, reference: tried, digest, fromCache: !!cached, directory: depsName(want.name, version) };
+      const entry = { name: want.name, version, requirement, registry, reference: tried, digest, fromCache: !!cached, directory };
       return { entry, facts, bytes };
     } catch (err) {
       throw new ActionError(errorKind(err), `cannot fetch the WIT package ${wantKey(want)} from ${tried}: ${err instanceof Error ? err.message : String(err)}`);
@@ -206,9 +207,24 @@ function usedPackage(id: string): PackageWant {
   return { name: item.slice(0, item.indexOf('/')), ...(version ? { version } : {}) };
 }
 
-/** wkg's directory name (wasm-pkg-core src/wit.rs): `wasi:http@0.2.0` → `wasi-http-0.2.0`. */
-function depsName(name: string, version: string): string {
-  return `${name.replace(':', '-')}-${version}`;
+/** `namespace:package`, one namespace (a nested one, `a:b:c`, would put a `:` in a file name), kebab-case labels. */
+const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
+
+/**
+ * wkg's directory name (wasm-pkg-core src/wit.rs): `wasi:http@0.2.0` → `wasi-http-0.2.0`. The name and version
+ * come from a registry, a fetched package or wkg.lock: anything but one namespace, one package and a semver
+ * version is refused, so no `..`, separator, NUL or look-alike ever reaches a path under wit/deps.
+ */
+export function depsName(name: string, version?: string): string {
+  const versionOk = version === undefined || (semver.valid(version) !== null && /^[0-9][0-9A-Za-z.+-]*$/.test(version));
+  if (!PACKAGE_NAME.test(name) || !versionOk) {
+    throw new ActionError(
+      'wasm',
+      `the WIT package ${JSON.stringify(name)}${version === undefined ? '' : ` version ${JSON.stringify(version)}`} cannot be a directory under wit/deps: ` +
+        'a package is namespace:name (one namespace, kebab-case) with a semver version',
+    );
+  }
+  return `${name.replace(':', '-')}${version === undefined ? '' : `-${version}`}`;
 }
 
 /** The newest tag that satisfies a requirement (`*`, `^0.2`), from the repository's tags, as wkg lists versions. */
@@ -299,7 +315,7 @@ async function printAll(pulled: Pulled[]): Promise<DepsEntry[]> {
 async function readLocal(want: PackageWant, path: string): Promise<{ entry: DepsEntry; uses: PackageWant[] }> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new ActionError('input', `wkg.toml takes ${want.name} from ${path}, which does not exist`);
-  const base = want.version ? depsName(want.name, want.version) : want.name.replace(':', '-');
+  const base = depsName(want.name, want.version);
   if (info.isFile() && path.endsWith('.wasm')) {
     const bytes = await readFile(path);
     const sections = readSections(bytes);
