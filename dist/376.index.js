@@ -720,6 +720,11 @@ async function readOverrides(path) {
 
 
 
+/**
+ * More WIT packages than any world uses (WASI 0.2 is a dozen): past it, a registry serving packages that each
+ * use a new one would be followed, and every package held in memory, without end.
+ */
+const MAX_PACKAGES = 256;
 /** WIT packages are kilobytes (wasi:http is 30 KB): anything past this is not one. */
 const MAX_PACKAGE_BYTES = 16 * 1024 * 1024;
 const fetch_deps_DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -746,6 +751,9 @@ async function fetchWitDependencies(req, io) {
             uses = local.uses;
         }
         else {
+            if (pulled.size >= (req.maxPackages ?? MAX_PACKAGES)) {
+                throw new errors/* ActionError */.l('registry-protocol', `fetching ${key(want)} would make more than ${req.maxPackages ?? MAX_PACKAGES} WIT packages: the packages keep using new ones; nothing was written`);
+            }
             const one = await fetcher.pull(want);
             pulled.set(key(want), one);
             uses = one.facts.uses.map(usedPackage);

@@ -2,6 +2,7 @@
 // things in front of the real registry (token auth), and bad input. Transient faults must end with the
 // artifact read back byte-identical through skopeo; permanent ones must fail naming the cause with no tag
 // pointing at missing content; no secret may appear in any log. The suite writes docs/reliability.md.
+import { HOSTILE_CASES } from '../hostile-inputs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -83,6 +84,15 @@ afterAll(() => {
           true,
         )} |`,
     ),
+    '',
+    '## Hostile inputs',
+    '',
+    'Input a workflow author does not control, the guard that refuses it, and the test that fails without that guard',
+    '(the list is `__tests__/hostile-inputs.ts`; `hostile-inputs.test.ts` checks that each test exists).',
+    '',
+    '| threat | guard | test |',
+    '|---|---|---|',
+    ...HOSTILE_CASES.map((c) => `| ${c.threat} | ${c.guard} | \`${c.test[0]}\`: ${c.test[1]} |`),
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'docs', 'reliability.md'), table);

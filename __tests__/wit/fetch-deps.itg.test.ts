@@ -3,7 +3,7 @@
 // registry.json served on loopback. What lands in wit/deps is checked by resolving the crate's world with
 // wit-parser (jco's componentEmbed), as wit-bindgen would.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { componentEmbed } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { registryForSuite } from '../helpers/registry.js';
@@ -29,6 +29,17 @@ const io: WitDepsIO = {
   metadata: (registry) => fetchRegistryMetadata(registry, { retry }, (line) => logged.push(line)),
   info: (line) => logged.push(line),
 };
+
+/** Every file under `dir` with its bytes, by relative path. */
+function snapshot(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) Object.assign(out, snapshot(path, `${prefix}${name}/`));
+    else out[`${prefix}${name}`] = readFileSync(path).toString('base64');
+  }
+  return out;
+}
 
 function crateWith(world: string): string {
   const dir = tmp('wit-crate');
@@ -125,6 +136,27 @@ wasi = "${wellKnown.host}"
       `cannot fetch the WIT package acme:missing@1.0.0 from ${registry.host}/wit/acme/missing:1.0.0: the registry has no manifest ${registry.host}/wit/acme/missing:1.0.0 (404)`,
     );
     expect(existsSync(join(witDir, 'deps'))).toBe(false);
+  });
+
+  it('packages that keep using new ones are followed only so far, and wit/deps stays exactly as it was', async () => {
+    const witDir = crateWith(WORLD);
+    mkdirSync(join(witDir, 'deps', 'acme-old-1.0.0'), { recursive: true });
+    writeFileSync(join(witDir, 'deps', 'acme-old-1.0.0', 'old.wit'), 'package acme:old@1.0.0;\n');
+    const before = snapshot(join(witDir, 'deps'));
+    await expect(fetchWitDependencies({ ...request(witDir), maxPackages: 2 }, io)).rejects.toThrow(
+      /fetching wasi:\S+ would make more than 2 WIT packages: the packages keep using new ones; nothing was written/,
+    );
+    expect(snapshot(join(witDir, 'deps'))).toEqual(before);
+  });
+
+  it('a fetch that fails half way (the third package is missing) leaves an existing wit/deps exactly as it was', async () => {
+    const witDir = crateWith(WORLD.replace('\n}\n', '\n  import acme:missing/x@1.0.0;\n}\n'));
+    mkdirSync(join(witDir, 'deps', 'acme-greeter-1.2.0'), { recursive: true });
+    writeFileSync(join(witDir, 'deps', 'acme-greeter-1.2.0', 'stale.wit'), 'an older copy\n');
+    const before = snapshot(join(witDir, 'deps'));
+    await expect(fetchWitDependencies({ ...request(witDir), mode: 'fetch' }, io)).rejects.toThrow(/cannot fetch the WIT package acme:missing@1.0.0/);
+    expect(snapshot(join(witDir, 'deps'))).toEqual(before);
+    expect(readdirSync(witDir).filter((n) => n.startsWith('.deps-'))).toEqual([]); // no staging left behind
   });
 
   it('a blob whose bytes do not match its digest is refused (a hostile registry or a broken cache in between)', async () => {

@@ -48,7 +48,15 @@ export interface WitDepsRequest {
   locked: boolean;
   /** Where fetched packages are kept by digest between runs (the Actions cache saves it). */
   cacheDir?: string;
+  /** At most this many packages are pulled (MAX_PACKAGES unless a test says less). */
+  maxPackages?: number;
 }
+
+/**
+ * More WIT packages than any world uses (WASI 0.2 is a dozen): past it, a registry serving packages that each
+ * use a new one would be followed, and every package held in memory, without end.
+ */
+export const MAX_PACKAGES = 256;
 
 export interface FetchedPackage {
   name: string;
@@ -94,6 +102,12 @@ export async function fetchWitDependencies(req: WitDepsRequest, io: WitDepsIO): 
       io.info(`WIT package ${wantKey(want)}: from ${localPath} (wkg.toml)`);
       uses = local.uses;
     } else {
+      if (pulled.size >= (req.maxPackages ?? MAX_PACKAGES)) {
+        throw new ActionError(
+          'registry-protocol',
+          `fetching ${wantKey(want)} would make more than ${req.maxPackages ?? MAX_PACKAGES} WIT packages: the packages keep using new ones; nothing was written`,
+        );
+      }
       const one = await fetcher.pull(want);
       pulled.set(wantKey(want), one);
       uses = one.facts.uses.map(usedPackage);
