@@ -40,4 +40,60 @@ export const HOSTILE_CASES: HostileCase[] = [
     guard: 'src/wasm/wit-package.ts: bounded reads, nesting depth 32, names checked (names.ts)',
     test: ['wasm/wit-package-fuzz.test.ts', '3,000 mutated packages'],
   },
+  {
+    threat: 'a `credsStore` or `credHelpers` name that is a path or holds shell syntax',
+    guard: 'src/oci/docker-config.ts `helperCredentials`: `[A-Za-z0-9][A-Za-z0-9._-]*` only, run without a shell, one fixed argument, the server URL on stdin',
+    test: ['oci/auth.test.ts', 'refuses a helper name that is a path'],
+  },
+  {
+    threat: 'a credential helper that never answers (a locked keychain) or prints without end',
+    guard: 'src/oci/docker-config.ts `runCredentialHelper`: killed after 30 s, or past 64 KiB of output',
+    test: ['oci/auth.test.ts', 'a helper that does not answer is stopped at the timeout'],
+  },
+  {
+    threat: "a credential helper given the runner's tokens and the action's inputs",
+    guard: "src/oci/docker-config.ts `helperEnv`: PATH, HOME, locale, proxy, DOCKER_* and the clouds' variables only",
+    test: ['oci/auth.test.ts', 'a helper runs with only the variables it needs'],
+  },
+  {
+    threat: "a failing credential helper's stderr, or the answer it printed before failing, in the error",
+    guard: 'src/oci/docker-config.ts: stderr never read; `failureText` keeps a first line that is not JSON',
+    test: ['oci/auth.test.ts', 'a failing helper: neither its stderr nor an answer it printed reaches the error'],
+  },
+  {
+    threat: "a credential helper's secret in the log",
+    guard: 'src/publish/registry-client.ts: every secret of the credentials masked before the first request',
+    test: ['e2e/push.itg.test.ts', 'a credential helper (credsStore)'],
+  },
+  {
+    threat: 'an identity token sent to the registry, in a URL, or on through a redirect of its token request',
+    guard:
+      'src/oci/auth.ts `tokenRequest`: the refresh-token grant in a POST body to the realm its registry names; src/oci/transport.ts: token requests follow no redirect',
+    test: ['oci/identity-token.test.ts', 'is not sent on when the realm redirects its POST to another host'],
+  },
+  {
+    threat: 'a token realm at an internal address (metadata service, loopback) named by a registry on the internet',
+    guard: 'src/oci/auth.ts `Authenticator.answer`: refused before the credentials are sent',
+    test: ['e2e/faults.itg.test.ts', 'refuses a token realm at an internal address'],
+  },
+  {
+    threat: 'the password in `HTTPS_PROXY` in the log',
+    guard: 'src/github/mask.ts `maskProxyPasswords`; the log names a proxy by host only (src/oci/transport.ts)',
+    test: ['e2e/faults.itg.test.ts', 'the action itself, behind an authenticating proxy named in HTTPS_PROXY'],
+  },
+  {
+    threat: '`NO_PROXY` read otherwise than curl reads it (suffixes, ports, `*`, IP literals, IPv4 and IPv6 CIDR)',
+    guard: 'src/oci/proxy.ts `proxyFor`',
+    test: ['oci/proxy.test.ts', 'none: %s'],
+  },
+  {
+    threat: 'a proxy that answers CONNECT with 407, or closes the connection (undici alone reconnects for ever, ~8,000 a second)',
+    guard: 'src/oci/http.ts `proxyAgent`: a dropped tunnel fails the request; src/oci/transport.ts `tunnelFailure`: the error names the proxy and the cause',
+    test: ['e2e/faults.itg.test.ts', 'HTTPS_PROXY: %s'],
+  },
+  {
+    threat: 'registry credentials to a proxy in clear (an http:// registry through HTTP_PROXY)',
+    guard: 'src/oci/auth.ts: no credentials over plain HTTP but to loopback, which is never proxied; https goes through a CONNECT tunnel',
+    test: ['oci/plain-http.test.ts', 'through HTTP_PROXY too'],
+  },
 ];

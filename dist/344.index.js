@@ -2423,7 +2423,7 @@ class Authenticator {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N3: () => (/* binding */ credentialsFromDockerConfig)
 /* harmony export */ });
-/* unused harmony exports dockerConfigPath, runCredentialHelper */
+/* unused harmony exports HELPER_TIMEOUT_MS, helperEnv, dockerConfigPath, runCredentialHelper */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -2447,6 +2447,18 @@ class Authenticator {
 
 
 
+/** A helper that asks a locked keychain can wait for ever; docker has no limit, a CI step must. */
+const HELPER_TIMEOUT_MS = 30_000;
+/**
+ * What a helper is given of the environment: where to find itself and its files, the proxy, the locale, and
+ * the variables of the clouds' helpers (ecr-login: AWS_*; gcr and gcloud: GOOGLE_*, CLOUDSDK_*; acr-env:
+ * AZURE_*). Not the runner's tokens (GITHUB_TOKEN, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_*) nor the
+ * action's inputs (INPUT_PASSWORD …): a helper is a program named by a config file, and needs none of them.
+ */
+const HELPER_ENV = /^(PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|SSL_CERT_FILE|SSL_CERT_DIR|DOCKER_[A-Z0-9_]+|XDG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|(?:https?|no)_proxy|(?:HTTPS?|NO)_PROXY|AWS_[A-Z0-9_]+|ECR_[A-Z0-9_]+|GOOGLE_[A-Z0-9_]+|CLOUDSDK_[A-Z0-9_]+|AZURE_[A-Z0-9_]+)$/;
+function helperEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => HELPER_ENV.test(name)));
+}
 /** The key Docker files a registry under: the bare host, Docker Hub's historical URL. */
 function configKey(registry) {
     return registry === _reference_js__WEBPACK_IMPORTED_MODULE_6__/* .DOCKER_HUB */ .Xb ? 'https://index.docker.io/v1/' : registry.toLowerCase();
@@ -2479,7 +2491,7 @@ async function credentialsFromDockerConfig(registry, env, runHelper = runCredent
     const key = configKey(registry);
     const helper = config.credHelpers?.[key] ?? config.credHelpers?.[registry] ?? config.credsStore;
     if (helper) {
-        const fromHelper = await helperCredentials(helper, key, registry, runHelper);
+        const fromHelper = await helperCredentials(helper, key, registry, (name, url) => runHelper(name, url, env));
         if (fromHelper)
             return fromHelper;
     }
@@ -2526,7 +2538,7 @@ async function helperCredentials(name, serverUrl, registry, runHelper) {
         // The exact text every helper prints when it has nothing for this server: not an error.
         if (stdout.trim() === 'credentials not found in native keychain')
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l('credentials', `docker-credential-${name} could not give credentials for ${registry}: ${stdout.trim().slice(0, 200) || `exit code ${code}`}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l('credentials', `docker-credential-${name} could not give credentials for ${registry}: ${failureText(stdout, code)}`);
     }
     let answer;
     try {
@@ -2542,14 +2554,46 @@ async function helperCredentials(name, serverUrl, registry, runHelper) {
         return { identityToken: answer.Secret };
     return { username: typeof answer.Username === 'string' ? answer.Username : '', password: answer.Secret };
 }
-const runCredentialHelper = (name, serverUrl) => new Promise((resolve, reject) => {
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(`docker-credential-${name}`, ['get'], { stdio: ['pipe', 'pipe', 'ignore'] });
+/**
+ * What a failing helper said, for the error: its first line, unless that looks like an answer (JSON, which
+ * holds the secret when a helper prints it and then exits non-zero). Its stderr is never read: helpers write
+ * debug output there, tokens included.
+ */
+function failureText(stdout, code) {
+    const line = stdout.trim().split('\n')[0].trim();
+    return line === '' || /^[[{"]/.test(line) ? `exit code ${code}` : line.slice(0, 200);
+}
+/** Helper output past this is not an answer: a helper's JSON is a few hundred bytes. */
+const HELPER_OUTPUT_LIMIT = 64 * 1024;
+const runCredentialHelper = (name, serverUrl, env, timeoutMs = HELPER_TIMEOUT_MS) => new Promise((resolve, reject) => {
+    // No shell: the name is checked, the argument fixed, the server URL goes on stdin.
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(`docker-credential-${name}`, ['get'], { stdio: ['pipe', 'pipe', 'ignore'], env: helperEnv(env) });
     let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d.toString('utf8')));
-    child.on('error', (err) => reject(err.code === 'ENOENT'
-        ? new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l('credentials', `the Docker config names the credential helper "${name}", but docker-credential-${name} is not on PATH`)
-        : new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l('credentials', `docker-credential-${name} could not run: ${err.message}`)));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
+    let refusal;
+    const stop = (why) => {
+        refusal ??= why;
+        child.kill('SIGKILL');
+    };
+    const timer = setTimeout(() => stop(`did not answer within ${timeoutMs / 1000} s (a keychain waiting for a password?)`), timeoutMs);
+    child.stdout.on('data', (d) => {
+        stdout += d.toString('utf8');
+        if (stdout.length > HELPER_OUTPUT_LIMIT)
+            stop(`printed more than ${HELPER_OUTPUT_LIMIT / 1024} KiB: not an answer`);
+    });
+    child.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err.code === 'ENOENT'
+            ? new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l('credentials', `the Docker config names the credential helper "${name}", but docker-credential-${name} is not on PATH`)
+            : new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l('credentials', `docker-credential-${name} could not run: ${err.message}`));
+    });
+    child.on('close', (code) => {
+        clearTimeout(timer);
+        if (refusal)
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l('credentials', `docker-credential-${name} ${refusal}`));
+        else
+            resolve({ code: code ?? 1, stdout });
+    });
+    child.stdin.on('error', () => undefined); // a helper that exits without reading stdin: its exit code tells
     child.stdin.end(serverUrl);
 });
 
@@ -2655,6 +2699,7 @@ const TRANSIENT_NETWORK = new Set([
     'UND_ERR_HEADERS_TIMEOUT',
     'UND_ERR_BODY_TIMEOUT',
     'UND_ERR_CLOSED',
+    'PROXY_TUNNEL_CLOSED', // a proxy that dropped one CONNECT (http.ts): tried again, within the policy
 ]);
 /** 408, 429, 5xx but 501, or a broken, refused or timed-out connection: worth another try. */
 function isTransient(outcome) {
@@ -3272,24 +3317,45 @@ const Agent = (agent_default());
  * tunnels with `Dispatcher.prototype.connect`, which only the index attaches.
  */
 async function proxyAgent(options) {
-    const { ProxyAgent } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 46752, 19));
-    return new ProxyAgent(options);
+    const { ProxyAgent, Pool } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 46752, 19));
+    // A proxy that closes the connection on CONNECT fails the tunnel with UND_ERR_SOCKET, which undici's client
+    // takes for a recoverable socket error: it keeps the request queued and connects again at once, for ever
+    // (measured: ~8,000 CONNECTs a second). Renamed, the error fails the request, and the retry policy decides.
+    const tunnelPool = (origin, opts) => {
+        const pool = new Pool(origin, opts);
+        const connect = pool.connect.bind(pool);
+        // ProxyAgent calls the promise form; the callback form is passed through as it is.
+        pool.connect = ((o, cb) => cb
+            ? connect(o, cb)
+            : connect(o).catch((err) => {
+                if (err.code !== 'UND_ERR_SOCKET')
+                    throw err;
+                throw Object.assign(new Error('the proxy closed the connection instead of opening a tunnel', { cause: err }), { code: PROXY_TUNNEL_CLOSED });
+            }));
+        return pool;
+    };
+    return new ProxyAgent({ ...options, clientFactory: tunnelPool });
 }
+/** The code of a tunnel the proxy would not open (its connection closed on CONNECT). */
+const PROXY_TUNNEL_CLOSED = 'PROXY_TUNNEL_CLOSED';
 /** undici's `request(url, { dispatcher, ... })`: the URL split into origin and path, as its index does. */
 function request(url, options) {
     const { dispatcher, ...rest } = options;
     return api_request_default().call(dispatcher, { ...rest, origin: url.origin, path: `${url.pathname}${url.search}` });
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
 ;// CONCATENATED MODULE: ./src/oci/proxy.ts
 // Which proxy a request goes through, from the environment as curl and Go read it: `https_proxy` /
 // `HTTPS_PROXY` for https:// URLs, `http_proxy` / `HTTP_PROXY` for http:// ones (lower case first), and
 // `no_proxy` / `NO_PROXY`: comma- or space-separated entries, each `*` (nothing is proxied), a host name that
-// also covers its subdomains (`example.com`, `.example.com`, `*.example.com`), an IP address or IPv4 CIDR
-// block, each optionally with `:port`. Loopback is never proxied (Go's rule: a proxy cannot reach the
-// runner's own loopback).
+// also covers its subdomains (`example.com`, `.example.com`, `*.example.com`), an IP address or CIDR block
+// (IPv4 or IPv6, bare or bracketed), each optionally with `:port`. Loopback is never proxied (Go's rule: a
+// proxy cannot reach the runner's own loopback).
+
 
 function proxyFor(url, env) {
     const setting = url.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY) : (env.http_proxy ?? env.HTTP_PROXY);
@@ -3312,7 +3378,8 @@ function bypassed(url, noProxy) {
         const entry = raw.toLowerCase();
         if (entry === '*')
             return true;
-        const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
+        // A bare IPv6 address or block (`fd00::1`, `fd00::/16`) has no port; a bracketed one may.
+        const m = (0,external_node_net_.isIP)(entry.split('/')[0]) === 6 ? [entry, entry, undefined] : /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
         if (!m)
             return false;
         if (m[2] !== undefined && m[2] !== port)
@@ -3324,17 +3391,16 @@ function bypassed(url, noProxy) {
         return host === domain || host.endsWith(`.${domain}`);
     });
 }
+/** An IPv4 or IPv6 address inside a CIDR block (curl takes both since 7.86). */
 function inCidr(host, cidr) {
-    const [base, bits] = cidr.split('/');
-    const toNumber = (ip) => {
-        const parts = ip.split('.').map(Number);
-        return parts.length === 4 && parts.every((p) => Number.isInteger(p) && p >= 0 && p <= 255) ? parts.reduce((n, p) => n * 256 + p, 0) : undefined;
-    };
-    const [address, network, size] = [toNumber(host), toNumber(base ?? ''), Number(bits)];
-    if (address === undefined || network === undefined || !Number.isInteger(size) || size < 0 || size > 32)
+    const [base = '', bits] = cidr.split('/');
+    const family = (0,external_node_net_.isIP)(base);
+    const size = Number(bits);
+    if (family === 0 || (0,external_node_net_.isIP)(host) !== family || !Number.isInteger(size) || size < 0 || size > (family === 4 ? 32 : 128))
         return false;
-    const block = 2 ** (32 - size);
-    return Math.floor(address / block) === Math.floor(network / block);
+    const block = new external_node_net_.BlockList();
+    block.addSubnet(base, size, family === 4 ? 'ipv4' : 'ipv6');
+    return block.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 // EXTERNAL MODULE: ./src/oci/auth.ts
@@ -3383,6 +3449,7 @@ class Transport {
             ...(options.connect ? { connect: options.connect } : {}),
         });
         this.auth = new auth/* Authenticator */.kD({ registry: this.base, credentials: options.credentials, clientId: options.clientId, onSecret: options.onSecret, log: options.log }, async ({ url, method, headers, body }, operation) => {
+            // Never a redirect: a 30x would take the credentials (an identity token in the body) wherever it points.
             const res = await this.exchange(url, () => ({ method, headers, body }), operation, true);
             return { status: res.statusCode, text: (await readLimited(res.body, oci_errors/* ERROR_BODY_LIMIT */.g2)).toString('utf8') };
         });
@@ -3484,6 +3551,9 @@ class Transport {
                     await (0,promises_.setTimeout)(wait);
                     continue;
                 }
+                const why = proxy ? tunnelFailure(err, proxy) : undefined;
+                if (why)
+                    throw new errors/* ActionError */.l('network', `${operation} failed: cannot reach ${url.host} through the proxy ${proxy.host}: ${why}`, { code, cause: err });
                 throw new errors/* ActionError */.l('network', `${operation} failed: cannot reach ${url.host} (${code || err.message})`, { code, cause: err });
             }
             told(res.statusCode);
@@ -3495,6 +3565,23 @@ class Transport {
             await (0,promises_.setTimeout)(wait);
         }
     }
+}
+/**
+ * Why a proxy would not open a tunnel, for the error: its answer to CONNECT (undici says only "Proxy response
+ * (407) !== 200"), or its closing the connection. Names the proxy by host: never its credentials.
+ */
+function tunnelFailure(err, proxy) {
+    const status = /^Proxy response \((\d{3})\) !== 200/.exec(err.message)?.[1];
+    if (status === '407') {
+        return proxy.username
+            ? 'it answered 407 Proxy Authentication Required: it refused the user name and password in the proxy URL'
+            : 'it answered 407 Proxy Authentication Required: give its credentials in the proxy URL (http://user:password@host:port), or name the registry in NO_PROXY';
+    }
+    if (status)
+        return `it answered ${status} to CONNECT instead of opening a tunnel`;
+    if (err.code === PROXY_TUNNEL_CLOSED)
+        return `${err.message} (a proxy that allows no CONNECT, or not to this host and port?)`;
+    return undefined;
 }
 /** Reads a body up to `limit` bytes and discards the rest, so a huge error page costs nothing. */
 async function readLimited(body, limit) {

@@ -836,6 +836,35 @@ describe('a registry behind TLS', () => {
     }
   });
 
+  it.each([
+    [
+      'a proxy that answers CONNECT with 407',
+      'require-auth',
+      /cannot reach registry\.test:\d+ through the proxy 127\.0\.0\.1:\d+: it answered 407 Proxy Authentication Required: give its credentials in the proxy URL/,
+      'fails, naming the proxy and what it wants',
+    ],
+    [
+      'a proxy that closes the connection on CONNECT',
+      'drop',
+      /cannot reach registry\.test:\d+ through the proxy 127\.0\.0\.1:\d+: the proxy closed the connection instead of opening a tunnel/,
+      'fails after the retry policy, with no storm of CONNECTs',
+    ],
+  ] as const)('HTTPS_PROXY: %s', async (scenario, mode, message, outcome) => {
+    const proxy = await startConnectProxy(mode);
+    const client = await clientBehind({ addHeaders: { 'x-forwarded-proto': 'https' } }, { HTTPS_PROXY: proxy.url });
+    try {
+      const err = await failure(client.blobExists(desc.digest));
+      expect(err.message).toMatch(message);
+      // One CONNECT per try (maxRetries 0 here): undici alone reconnects at once, for ever, on a dropped CONNECT.
+      await new Promise((ok) => setTimeout(ok, 200));
+      expect(proxy.tunnels.length).toBe(1);
+      rows.push({ scenario: `HTTPS_PROXY: ${scenario}`, expected: 'fails', outcome: `${outcome}: ${err.message}` });
+    } finally {
+      await client.close();
+      await proxy.stop();
+    }
+  });
+
   it('the action itself, behind an authenticating proxy named in HTTPS_PROXY', async () => {
     const proxy = await startConnectProxy();
     await front?.stop();

@@ -320,6 +320,9 @@ describe('credentials that docker/login-action and cloud logins leave', () => {
       expect(run.code, run.stdout).toBe(0);
       expect(readFileSync(asked, 'utf8')).toBe(`get ${registry.host}\n`);
       expect(run.stdout).toContain(`::add-mask::${TEST_CREDENTIALS.password}`);
+      // The secret appears in nothing the run printed but the command that masks it.
+      const unmasked = `${run.stdout}\n${run.stderr}`.split('\n').filter((l) => l.includes(TEST_CREDENTIALS.password) && !l.startsWith('::add-mask::'));
+      expect(unmasked).toEqual([]);
       expect(await listTags(`${registry.host}/acme/helped`, registry)).toEqual(['v1']);
     } finally {
       await registry.stop();

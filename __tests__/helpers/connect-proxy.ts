@@ -12,13 +12,20 @@ export interface ConnectProxy {
   stop(): Promise<void>;
 }
 
-export async function startConnectProxy(): Promise<ConnectProxy> {
+/** How the proxy answers CONNECT: it tunnels; it wants credentials (407); it closes the connection. */
+export type ConnectMode = 'tunnel' | 'require-auth' | 'drop';
+
+export async function startConnectProxy(mode: ConnectMode = 'tunnel'): Promise<ConnectProxy> {
   const port = await freePort();
   const tunnels: ConnectProxy['tunnels'] = [];
   const server: Server = createServer((_req, res) => res.writeHead(405).end()); // tunnels only
   server.on('connect', (req, client, head: Buffer) => {
     const target = req.url ?? '';
     tunnels.push({ target, authorization: req.headers['proxy-authorization'] });
+    if (mode === 'drop') return client.destroy();
+    if (mode === 'require-auth') {
+      return client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n');
+    }
     const upstream = connect(Number(target.split(':').pop()), '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);

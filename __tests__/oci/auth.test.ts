@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Authenticator, parseChallenge, tokenFromResponse, tokenRequest } from '../../src/oci/auth.js';
 import { isInternalHost } from '../../src/oci/reference.js';
-import { credentialsFromDockerConfig } from '../../src/oci/docker-config.js';
+import { credentialsFromDockerConfig, runCredentialHelper } from '../../src/oci/docker-config.js';
 
 describe('parseChallenge', () => {
   it("reads GHCR's Bearer challenge, commas inside quotes included", () => {
@@ -91,12 +91,26 @@ esac
 `,
     { mode: 0o755 },
   );
+  // Helpers that misbehave: one that hangs, one that records what it was given, one that leaks its secret on
+  // stderr and prints its answer yet fails, one that never stops printing.
+  const envFile = join(bin, 'env.txt');
+  const script = (name: string, body: string) => writeFileSync(join(bin, `docker-credential-${name}`), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  script('slow', 'exec sleep 30');
+  script('envdump', `env > '${envFile}'\nprintf '{"Username":"u","Secret":"env-secret"}'`);
+  script('leaky', `echo 'debug: token=stderr-secret-123' >&2\nprintf '{"Username":"u","Secret":"stdout-secret-456"}'\nexit 1`);
+  script('chatty', 'exec yes');
   const config = mkdtempSync(join(tmpdir(), 'docker-config-helpers-'));
   writeFileSync(
     join(config, 'config.json'),
     JSON.stringify({
       credsStore: 'acme',
-      credHelpers: { 'quay.io': 'missing' },
+      credHelpers: {
+        'quay.io': 'missing',
+        'slow.example.io': 'slow',
+        'env.example.io': 'envdump',
+        'leaky.example.io': 'leaky',
+        'chatty.example.io': 'chatty',
+      },
       auths: { 'fallback.example.io': { auth: Buffer.from('inline:pw').toString('base64') } },
     }),
   );
@@ -127,6 +141,41 @@ esac
       );
       await expect(credentialsFromDockerConfig('quay.io', env)).rejects.toThrow(/credential helper "missing", but docker-credential-missing is not on PATH/);
     });
+  });
+  it('a helper that does not answer is stopped at the timeout, with an error naming it', async () => {
+    const started = Date.now();
+    await expect(credentialsFromDockerConfig('slow.example.io', env, (n, u, e) => runCredentialHelper(n, u, e, 300))).rejects.toThrow(
+      /docker-credential-slow did not answer within 0\.3 s/,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000); // killed, not waited for (sleep 30)
+  });
+  it("a helper runs with only the variables it needs: not the runner's tokens nor the action's inputs", async () => {
+    const runnerEnv = {
+      ...env,
+      HOME: '/home/runner',
+      AWS_REGION: 'eu-west-1',
+      GITHUB_TOKEN: 'ghs_runner-token',
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token',
+      INPUT_PASSWORD: 'input-password',
+    };
+    expect(await credentialsFromDockerConfig('env.example.io', runnerEnv)).toEqual({ username: 'u', password: 'env-secret' });
+    const seen = readFileSync(envFile, 'utf8');
+    expect(seen).toMatch(/^AWS_REGION=eu-west-1$/m);
+    expect(seen).toMatch(/^HOME=\/home\/runner$/m);
+    expect(seen).toMatch(/^PATH=/m);
+    for (const secret of ['ghs_runner-token', 'runtime-token', 'oidc-request-token', 'input-password']) expect(seen).not.toContain(secret);
+  });
+  it('a failing helper: neither its stderr nor an answer it printed reaches the error', async () => {
+    const error = await credentialsFromDockerConfig('leaky.example.io', env).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/docker-credential-leaky could not give credentials for leaky\.example\.io: exit code 1/);
+    expect(error).not.toMatch(/stderr-secret|stdout-secret/);
+  });
+  it('a helper that prints without end is stopped', async () => {
+    await expect(credentialsFromDockerConfig('chatty.example.io', env)).rejects.toThrow(/docker-credential-chatty printed more than 64 KiB/);
   });
   it('refuses a helper name that is a path', async () => {
     const bad = mkdtempSync(join(tmpdir(), 'docker-config-bad-'));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { RepositoryClient } from '../../src/oci/repository.js';
 import { freePort, resolveToLoopback } from '../helpers/ports.js';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 
 describe('plain HTTP to another machine', () => {
   let server: Server;
@@ -31,5 +32,23 @@ describe('plain HTTP to another machine', () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((a) => a === undefined)).toBe(true);
     await client.close();
+  });
+
+  it('through HTTP_PROXY too: the proxy, which reads plain HTTP, is given no credentials', async () => {
+    const proxy = await startConnectProxy();
+    seen.length = 0;
+    const client = new RepositoryClient(
+      { registry: `registry.internal:${port}`, name: 'a/b' },
+      { plainHttp: true, credentials: { username: 'u', password: 'secret' }, proxyEnv: { HTTP_PROXY: proxy.url } },
+    );
+    try {
+      await expect(client.blobExists(`sha256:${'0'.repeat(64)}`)).rejects.toThrow(/refusing to send credentials over plain HTTP to registry\.internal/);
+      expect(proxy.tunnels.map((t) => t.target)).toContain(`registry.internal:${port}`);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((a) => a === undefined)).toBe(true);
+    } finally {
+      await client.close();
+      await proxy.stop();
+    }
   });
 });

@@ -16,6 +16,8 @@ describe('proxyFor', () => {
     ['no_proxy for another port', 'https://registry.lan:5000/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'registry.lan:6000' }, 'http://p:1/'],
     ['a suffix does not match a longer name', 'https://notexample.com/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'example.com' }, 'http://p:1/'],
     ['outside the CIDR block', 'https://10.1.0.1/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '10.0.0.0/16' }, 'http://p:1/'],
+    ['outside an IPv6 CIDR block', 'https://[fd01::1]/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'fd00::/16' }, 'http://p:1/'],
+    ['a host name against a CIDR block', 'https://ghcr.io/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '10.0.0.0/8' }, 'http://p:1/'],
   ])('%s', (_, url, env, expected) => {
     expect(via(url, env)).toBe(expected);
   });
@@ -36,6 +38,8 @@ describe('proxyFor', () => {
     ['the default port', 'https://registry.lan/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'registry.lan:443' }],
     ['an IPv4 CIDR block', 'https://10.0.3.4:5000/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '10.0.0.0/16' }],
     ['an IPv6 address', 'https://[fd00::1]:5000/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '[fd00::1]' }],
+    ['a bare IPv6 address', 'https://[fd00::1]/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'fd00::1' }],
+    ['an IPv6 CIDR block', 'https://[fd00::abcd]/', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'fd00::/16' }],
     ['a proxy setting that is not a URL', 'https://ghcr.io/', { HTTPS_PROXY: 'http://[broken' }],
   ])('none: %s', (_, url, env) => {
     expect(via(url, env)).toBeUndefined();

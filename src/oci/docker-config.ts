@@ -26,7 +26,23 @@ interface DockerConfig {
 }
 
 /** Runs `docker-credential-<name> get` with `serverUrl` on stdin: its exit code and what it printed. */
-export type HelperRunner = (name: string, serverUrl: string) => Promise<{ code: number; stdout: string }>;
+export type HelperRunner = (name: string, serverUrl: string, env: NodeJS.ProcessEnv, timeoutMs?: number) => Promise<{ code: number; stdout: string }>;
+
+/** A helper that asks a locked keychain can wait for ever; docker has no limit, a CI step must. */
+export const HELPER_TIMEOUT_MS = 30_000;
+
+/**
+ * What a helper is given of the environment: where to find itself and its files, the proxy, the locale, and
+ * the variables of the clouds' helpers (ecr-login: AWS_*; gcr and gcloud: GOOGLE_*, CLOUDSDK_*; acr-env:
+ * AZURE_*). Not the runner's tokens (GITHUB_TOKEN, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_*) nor the
+ * action's inputs (INPUT_PASSWORD …): a helper is a program named by a config file, and needs none of them.
+ */
+const HELPER_ENV =
+  /^(PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|SSL_CERT_FILE|SSL_CERT_DIR|DOCKER_[A-Z0-9_]+|XDG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|(?:https?|no)_proxy|(?:HTTPS?|NO)_PROXY|AWS_[A-Z0-9_]+|ECR_[A-Z0-9_]+|GOOGLE_[A-Z0-9_]+|CLOUDSDK_[A-Z0-9_]+|AZURE_[A-Z0-9_]+)$/;
+
+export function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => HELPER_ENV.test(name)));
+}
 
 /** The key Docker files a registry under: the bare host, Docker Hub's historical URL. */
 function configKey(registry: string): string {
@@ -64,7 +80,7 @@ export async function credentialsFromDockerConfig(
   const key = configKey(registry);
   const helper = config.credHelpers?.[key] ?? config.credHelpers?.[registry] ?? config.credsStore;
   if (helper) {
-    const fromHelper = await helperCredentials(helper, key, registry, runHelper);
+    const fromHelper = await helperCredentials(helper, key, registry, (name, url) => runHelper(name, url, env));
     if (fromHelper) return fromHelper;
   }
   return config.auths ? fromAuths(config.auths, registry) : undefined;
@@ -98,7 +114,12 @@ function fromAuths(auths: Record<string, AuthEntry>, registry: string): Credenti
 }
 
 /** The credential helper protocol (docker/docker-credential-helpers credentials/credentials.go). */
-async function helperCredentials(name: string, serverUrl: string, registry: string, runHelper: HelperRunner): Promise<Credentials | undefined> {
+async function helperCredentials(
+  name: string,
+  serverUrl: string,
+  registry: string,
+  runHelper: (name: string, serverUrl: string) => ReturnType<HelperRunner>,
+): Promise<Credentials | undefined> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     throw new ActionError('credentials', `the Docker config names the credential helper "${name}" for ${registry}: not a helper name`);
   }
@@ -106,10 +127,7 @@ async function helperCredentials(name: string, serverUrl: string, registry: stri
   if (code !== 0) {
     // The exact text every helper prints when it has nothing for this server: not an error.
     if (stdout.trim() === 'credentials not found in native keychain') return undefined;
-    throw new ActionError(
-      'credentials',
-      `docker-credential-${name} could not give credentials for ${registry}: ${stdout.trim().slice(0, 200) || `exit code ${code}`}`,
-    );
+    throw new ActionError('credentials', `docker-credential-${name} could not give credentials for ${registry}: ${failureText(stdout, code)}`);
   }
   let answer: { Username?: unknown; Secret?: unknown };
   try {
@@ -123,18 +141,47 @@ async function helperCredentials(name: string, serverUrl: string, registry: stri
   return { username: typeof answer.Username === 'string' ? answer.Username : '', password: answer.Secret };
 }
 
-export const runCredentialHelper: HelperRunner = (name, serverUrl) =>
+/**
+ * What a failing helper said, for the error: its first line, unless that looks like an answer (JSON, which
+ * holds the secret when a helper prints it and then exits non-zero). Its stderr is never read: helpers write
+ * debug output there, tokens included.
+ */
+function failureText(stdout: string, code: number): string {
+  const line = stdout.trim().split('\n')[0]!.trim();
+  return line === '' || /^[[{"]/.test(line) ? `exit code ${code}` : line.slice(0, 200);
+}
+
+/** Helper output past this is not an answer: a helper's JSON is a few hundred bytes. */
+const HELPER_OUTPUT_LIMIT = 64 * 1024;
+
+export const runCredentialHelper: HelperRunner = (name, serverUrl, env, timeoutMs = HELPER_TIMEOUT_MS) =>
   new Promise((resolve, reject) => {
-    const child = spawn(`docker-credential-${name}`, ['get'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // No shell: the name is checked, the argument fixed, the server URL goes on stdin.
+    const child = spawn(`docker-credential-${name}`, ['get'], { stdio: ['pipe', 'pipe', 'ignore'], env: helperEnv(env) });
     let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.on('error', (err: NodeJS.ErrnoException) =>
+    let refusal: string | undefined;
+    const stop = (why: string) => {
+      refusal ??= why;
+      child.kill('SIGKILL');
+    };
+    const timer = setTimeout(() => stop(`did not answer within ${timeoutMs / 1000} s (a keychain waiting for a password?)`), timeoutMs);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8');
+      if (stdout.length > HELPER_OUTPUT_LIMIT) stop(`printed more than ${HELPER_OUTPUT_LIMIT / 1024} KiB: not an answer`);
+    });
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       reject(
         err.code === 'ENOENT'
           ? new ActionError('credentials', `the Docker config names the credential helper "${name}", but docker-credential-${name} is not on PATH`)
           : new ActionError('credentials', `docker-credential-${name} could not run: ${err.message}`),
-      ),
-    );
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
+      );
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (refusal) reject(new ActionError('credentials', `docker-credential-${name} ${refusal}`));
+      else resolve({ code: code ?? 1, stdout });
+    });
+    child.stdin.on('error', () => undefined); // a helper that exits without reading stdin: its exit code tells
     child.stdin.end(serverUrl);
   });

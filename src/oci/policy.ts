@@ -34,6 +34,7 @@ const TRANSIENT_NETWORK = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
   'UND_ERR_CLOSED',
+  'PROXY_TUNNEL_CLOSED', // a proxy that dropped one CONNECT (http.ts): tried again, within the policy
 ]);
 
 /** 408, 429, 5xx but 501, or a broken, refused or timed-out connection: worth another try. */

@@ -1,9 +1,10 @@
 // Which proxy a request goes through, from the environment as curl and Go read it: `https_proxy` /
 // `HTTPS_PROXY` for https:// URLs, `http_proxy` / `HTTP_PROXY` for http:// ones (lower case first), and
 // `no_proxy` / `NO_PROXY`: comma- or space-separated entries, each `*` (nothing is proxied), a host name that
-// also covers its subdomains (`example.com`, `.example.com`, `*.example.com`), an IP address or IPv4 CIDR
-// block, each optionally with `:port`. Loopback is never proxied (Go's rule: a proxy cannot reach the
-// runner's own loopback).
+// also covers its subdomains (`example.com`, `.example.com`, `*.example.com`), an IP address or CIDR block
+// (IPv4 or IPv6, bare or bracketed), each optionally with `:port`. Loopback is never proxied (Go's rule: a
+// proxy cannot reach the runner's own loopback).
+import { BlockList, isIP } from 'node:net';
 import { isLoopbackHost } from './reference.js';
 
 export type ProxyEnv = Record<string, string | undefined>;
@@ -27,7 +28,8 @@ function bypassed(url: URL, noProxy: string): boolean {
     .some((raw) => {
       const entry = raw.toLowerCase();
       if (entry === '*') return true;
-      const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
+      // A bare IPv6 address or block (`fd00::1`, `fd00::/16`) has no port; a bracketed one may.
+      const m = isIP(entry.split('/')[0]!) === 6 ? [entry, entry, undefined] : /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
       if (!m) return false;
       if (m[2] !== undefined && m[2] !== port) return false;
       const pattern = m[1]!.replace(/^\[|\]$/g, '');
@@ -37,14 +39,13 @@ function bypassed(url: URL, noProxy: string): boolean {
     });
 }
 
+/** An IPv4 or IPv6 address inside a CIDR block (curl takes both since 7.86). */
 function inCidr(host: string, cidr: string): boolean {
-  const [base, bits] = cidr.split('/');
-  const toNumber = (ip: string) => {
-    const parts = ip.split('.').map(Number);
-    return parts.length === 4 && parts.every((p) => Number.isInteger(p) && p >= 0 && p <= 255) ? parts.reduce((n, p) => n * 256 + p, 0) : undefined;
-  };
-  const [address, network, size] = [toNumber(host), toNumber(base ?? ''), Number(bits)];
-  if (address === undefined || network === undefined || !Number.isInteger(size) || size < 0 || size > 32) return false;
-  const block = 2 ** (32 - size);
-  return Math.floor(address / block) === Math.floor(network / block);
+  const [base = '', bits] = cidr.split('/');
+  const family = isIP(base);
+  const size = Number(bits);
+  if (family === 0 || isIP(host) !== family || !Number.isInteger(size) || size < 0 || size > (family === 4 ? 32 : 128)) return false;
+  const block = new BlockList();
+  block.addSubnet(base, size, family === 4 ? 'ipv4' : 'ipv6');
+  return block.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }

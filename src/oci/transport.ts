@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
 import { ActionError } from '../errors.js';
-import { Agent, proxyAgent, request } from './http.js';
+import { Agent, PROXY_TUNNEL_CLOSED, proxyAgent, request } from './http.js';
 import { proxyFor, type ProxyEnv } from './proxy.js';
 import { Authenticator, type Credentials } from './auth.js';
 import { ERROR_BODY_LIMIT, parseErrorBody, RegistryError, statusHint } from './errors.js';
@@ -90,6 +90,7 @@ export class Transport {
     this.auth = new Authenticator(
       { registry: this.base, credentials: options.credentials, clientId: options.clientId, onSecret: options.onSecret, log: options.log },
       async ({ url, method, headers, body }, operation) => {
+        // Never a redirect: a 30x would take the credentials (an identity token in the body) wherever it points.
         const res = await this.exchange(url, () => ({ method, headers, body }), operation, true);
         return { status: res.statusCode, text: (await readLimited(res.body, ERROR_BODY_LIMIT)).toString('utf8') };
       },
@@ -203,6 +204,9 @@ export class Transport {
           await sleep(wait);
           continue;
         }
+        const why = proxy ? tunnelFailure(err as Error, proxy) : undefined;
+        if (why)
+          throw new ActionError('network', `${operation} failed: cannot reach ${url.host} through the proxy ${proxy!.host}: ${why}`, { code, cause: err });
         throw new ActionError('network', `${operation} failed: cannot reach ${url.host} (${code || (err as Error).message})`, { code, cause: err });
       }
       told(res.statusCode);
@@ -213,6 +217,22 @@ export class Transport {
       await sleep(wait);
     }
   }
+}
+
+/**
+ * Why a proxy would not open a tunnel, for the error: its answer to CONNECT (undici says only "Proxy response
+ * (407) !== 200"), or its closing the connection. Names the proxy by host: never its credentials.
+ */
+function tunnelFailure(err: Error, proxy: URL): string | undefined {
+  const status = /^Proxy response \((\d{3})\) !== 200/.exec(err.message)?.[1];
+  if (status === '407') {
+    return proxy.username
+      ? 'it answered 407 Proxy Authentication Required: it refused the user name and password in the proxy URL'
+      : 'it answered 407 Proxy Authentication Required: give its credentials in the proxy URL (http://user:password@host:port), or name the registry in NO_PROXY';
+  }
+  if (status) return `it answered ${status} to CONNECT instead of opening a tunnel`;
+  if ((err as NodeJS.ErrnoException).code === PROXY_TUNNEL_CLOSED) return `${err.message} (a proxy that allows no CONNECT, or not to this host and port?)`;
+  return undefined;
 }
 
 /** Reads a body up to `limit` bytes and discards the rest, so a huge error page costs nothing. */
