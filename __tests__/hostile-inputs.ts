@@ -36,6 +36,33 @@ export const HOSTILE_CASES: HostileCase[] = [
     test: ['oci/scripted.test.ts', 'by digest: other bytes are refused'],
   },
   {
+    threat: 'a wkg.lock that names a digest the registry does not serve',
+    guard: 'src/wit/fetch-deps.ts: a locked package is fetched by its digest, and the fetch fails naming it before wit/deps is written',
+    test: ['wit/fetch-deps.itg.test.ts', 'a lock naming a digest the registry does not serve'],
+  },
+  {
+    threat: 'a cached WIT package changed on disk (a poisoned Actions cache)',
+    guard: 'src/wit/fetch-deps.ts `readCached`: believed only when its bytes still have its digest',
+    test: ['wit/fetch-deps.itg.test.ts', 'a cached package whose bytes are not its digest is not believed'],
+  },
+  {
+    threat: 'a huge WIT package layer (64 MiB, or an endless body)',
+    guard:
+      'src/oci/transport.ts: bodies read up to 8 MiB, then the connection closed; src/oci/repository.ts `fetchBlob`: 16 MiB by its length, then the digest',
+    test: ['wit/fetch-deps.itg.test.ts', 'a huge package layer (%s) is refused'],
+  },
+  {
+    threat: 'a registry.json whose OCI registry is a URL, a path or a user, or whose namespace prefix climbs out (`../`, `/abs/`)',
+    guard: 'src/wit/wkg-config.ts `parseRegistryMetadata`: a host and port; OCI repository characters with no `..` or empty segment',
+    test: ['wit/wkg-config.test.ts', 'refuses the namespace prefix %j from registry.json'],
+  },
+  {
+    threat: 'a registry (or its registry.json) that redirects a read to another host',
+    guard:
+      "followed for reads, as the spec and wkg allow (blob storage lives elsewhere); src/oci/auth.ts `headerFor`: credentials go to the registry's own scheme, host and port only; the bytes are checked by digest",
+    test: ['oci/auth.test.ts', "to the registry's own scheme, host and port only"],
+  },
+  {
     threat: 'a mutated or hostile binary WIT package (crash, hang, memory)',
     guard: 'src/wasm/wit-package.ts: bounded reads, nesting depth 32, names checked (names.ts)',
     test: ['wasm/wit-package-fuzz.test.ts', '3,000 mutated packages'],

@@ -130,6 +130,28 @@ wasi = "${wellKnown.host}"
     expect(existsSync(join(witDir, 'deps'))).toBe(false);
   });
 
+  it('a lock naming a digest the registry does not serve fails, naming it, before anything is written', async () => {
+    const { lock } = await fetchWitDependencies(request(crateWith(WORLD)), io);
+    const bad = sha256Digest(Buffer.from('not a package anyone published'));
+    const tampered = lock!.map((p) => (p.name === 'acme:greeter' ? { ...p, versions: p.versions.map((v) => ({ ...v, digest: bad })) } : p));
+    const witDir = crateWith(WORLD);
+    await expect(fetchWitDependencies({ ...request(witDir), lock: tampered, locked: true }, io)).rejects.toThrow(
+      new RegExp(`cannot fetch the WIT package acme:greeter@1\\.2\\.0 from .*@${bad} \\(wkg\\.lock's 1\\.2\\.0\\)`),
+    );
+    expect(existsSync(join(witDir, 'deps'))).toBe(false);
+  });
+
+  it('a cached package whose bytes are not its digest is not believed: it is fetched again', async () => {
+    const { lock, fetched } = await fetchWitDependencies(request(crateWith(WORLD)), io);
+    const cacheDir = tmp('wit-cache-tampered');
+    const greeter = fetched.find((f) => f.name === 'acme:greeter')!;
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, `${greeter.digest.replace(':', '-')}.wasm`), 'package evil:pkg;\n');
+    const again = await fetchWitDependencies({ ...request(crateWith(WORLD)), lock, cacheDir }, io);
+    expect(again.fetched.find((f) => f.name === 'acme:greeter')?.fromCache).toBe(false);
+    expect(sha256Digest(readFileSync(join(cacheDir, `${greeter.digest.replace(':', '-')}.wasm`)))).toBe(greeter.digest);
+  });
+
   it('a missing package fails, naming it, the reference tried and the answer, before anything is written', async () => {
     const witDir = crateWith(WORLD.replace('world app {', 'world app {\n  import acme:missing/x@1.0.0;'));
     await expect(fetchWitDependencies(request(witDir), io)).rejects.toThrow(
@@ -176,6 +198,45 @@ wasi = "${wellKnown.host}"
         ),
       );
       expect(existsSync(join(witDir, 'deps'))).toBe(false);
+    } finally {
+      await hostile.stop();
+    }
+  });
+
+  it.each([
+    ['64 MiB with its length', true],
+    ['an endless chunked body', false],
+  ])('a huge package layer (%s) is refused, read no further than a bound', async (_, withLength) => {
+    const bytes = readFileSync(await witPackageFile('acme-greeter'));
+    const manifest = JSON.stringify({ schemaVersion: 2, layers: [{ mediaType: 'application/wasm', digest: sha256Digest(bytes), size: bytes.length }] });
+    let sent = 0;
+    const hostile = await startScriptedServer((req, res) => {
+      if (req.url.includes('/manifests/')) return void res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(manifest);
+      if (!req.url.includes('/blobs/')) return void res.writeHead(404).end();
+      res.writeHead(200, withLength ? { 'content-length': String(64 * 1024 * 1024) } : {});
+      const chunk = Buffer.alloc(1024 * 1024);
+      const more = () => {
+        while (!res.destroyed && sent < 64 * 1024 * 1024 * (withLength ? 1 : 100)) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      res.on('close', () => (sent = -sent)); // negative: the client hung up after that much
+      more();
+    });
+    try {
+      const witDir = crateWith(WORLD);
+      const config = parseWkgConfig(`[namespace_registries]\nacme = { registry = "h", metadata = { oci = { registry = "${hostile.host}" } } }`, 'c.toml');
+      await expect(fetchWitDependencies({ ...request(witDir), config }, io)).rejects.toThrow(
+        withLength
+          ? /read of blob sha256:[0-9a-f]{64}: it is 67108864 bytes, more than the \d+ this reads/
+          : /read of blob sha256:[0-9a-f]{64}: the registry sent bytes whose digest/,
+      );
+      expect(existsSync(join(witDir, 'deps'))).toBe(false);
+      await new Promise((ok) => setTimeout(ok, 100));
+      expect(sent).toBeLessThan(0); // the client closed the connection rather than reading on
+      expect(-sent).toBeLessThan(64 * 1024 * 1024);
     } finally {
       await hostile.stop();
     }

@@ -76,6 +76,24 @@ describe('parseRegistryMetadata', () => {
     });
     expect(() => parseRegistryMetadata('nope', 'https://x/.well-known/wasm-pkg/registry.json')).toThrow(/registry.json: registry metadata is not an object/);
   });
+  it.each(['https://evil.example', 'evil.example/path', 'user@evil.example', 'evil example', 'evil.example:99999x', '', 'a\nb'])(
+    'refuses the registry %j from registry.json',
+    (registry) => {
+      expect(() => parseRegistryMetadata({ oci: { registry } }, 'x')).toThrow(/the OCI registry .* is not a host name with an optional port/);
+    },
+  );
+  it.each(['../', 'a/../', '/abs/', 'a//b/', 'UPPER/', 'a\\b/', 'a b/', '..', 'x/./'])(
+    'refuses the namespace prefix %j from registry.json',
+    (namespacePrefix) => {
+      expect(() => parseRegistryMetadata({ oci: { namespacePrefix } }, 'x')).toThrow(/the OCI namespace prefix .* is not part of a repository name/);
+    },
+  );
+  it.each(['ghcr.io', 'registry.lan:5000', '[fd00::1]:5000', '127.0.0.1'])('takes the registry %s', (registry) => {
+    expect(parseRegistryMetadata({ oci: { registry, namespacePrefix: 'web-assembly/v1.x/' } }, 'x').oci).toEqual({
+      registry,
+      namespacePrefix: 'web-assembly/v1.x/',
+    });
+  });
 });
 
 describe('the config file', () => {

@@ -57,6 +57,15 @@ export function parseRegistryMetadata(value: unknown, where: string): RegistryMe
   const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
   const registry = text(oci.registry) ?? text(v.ociRegistry);
   const namespacePrefix = text(oci.namespacePrefix) ?? text(v.ociNamespacePrefix);
+  // These come from whoever serves registry.json: a registry is a host and port, nothing else (no scheme,
+  // path, user or white space); a prefix is OCI repository characters, with no `..` or empty segment, so
+  // that `<prefix><namespace>/<name>` stays a repository on that registry (parseRepository checks the rest).
+  if (registry !== undefined && !/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(registry)) {
+    throw new ActionError('input', `${where}: the OCI registry ${JSON.stringify(registry)} is not a host name with an optional port`);
+  }
+  if (namespacePrefix !== undefined && (!/^[a-z0-9._/-]*$/.test(namespacePrefix) || /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\//.test(namespacePrefix))) {
+    throw new ActionError('input', `${where}: the OCI namespace prefix ${JSON.stringify(namespacePrefix)} is not part of a repository name`);
+  }
   const preferredProtocol = text(v.preferredProtocol) ?? (registry ? 'oci' : undefined);
   return {
     ...(preferredProtocol ? { preferredProtocol } : {}),
