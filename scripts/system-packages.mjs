@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const PACKAGES = {
   'docker-registry': 'the real registry (CNCF distribution)',
   skopeo: 'the independent client that reads pushes back',
+  containerd: "ctr and its daemon: containerd's fetcher (runwasi's) pulls what the action pushed",
   'apache2-utils': 'htpasswd, for the registry with Basic auth (bcrypt)',
   openssl: "the token server's certificate",
   git: 'commit times',
