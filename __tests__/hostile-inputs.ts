@@ -123,4 +123,37 @@ export const HOSTILE_CASES: HostileCase[] = [
     guard: 'src/oci/auth.ts: no credentials over plain HTTP but to loopback, which is never proxied; https goes through a CONNECT tunnel',
     test: ['oci/plain-http.test.ts', 'through HTTP_PROXY too'],
   },
+  {
+    threat: "a closed pull request's preview that a release, a branch or another commit's `sha-` tag also uses (a promotion by commit)",
+    guard:
+      'src/publish/cleanup.ts `cleanUpPreviews`: deleted only when every tag is `pr-<n>`, the `sha-` tag of its own head commit (its annotation) or `sha256-*`',
+    test: ['publish/cleanup.itg.test.ts', 'a preview that also carries a sha- tag of another commit is kept'],
+  },
+  {
+    threat: "a cleanup from a fork's (or Dependabot's) pull_request run, whose GITHUB_TOKEN is read-only",
+    guard: 'src/publish/cleanup.ts `cleanUpPullRequest`: a notice, nothing listed or deleted (pull_request_target still cleans up)',
+    test: ['publish/cleanup.itg.test.ts', "the action on a fork's closed pull request"],
+  },
+  {
+    threat: "GitHub's Packages API: pages that repeat, never end, or fail (500, 404) half way",
+    guard:
+      'src/github/packages.ts `PackageVersions.list`: at most 200 pages (20,000 versions), a page of ids already seen refused, any failure after page 1 refused: no complete list, no delete',
+    test: ['publish/cleanup.itg.test.ts', 'pages that repeat (the same page again)'],
+  },
+  {
+    threat: 'a package of 10,000 versions',
+    guard: "src/github/packages.ts: read to its end, 100 per page; only the pull request's previews and their referrers go",
+    test: ['publish/cleanup.itg.test.ts', 'a package of 10,000 versions is read to its end'],
+  },
+  {
+    threat: "a registry's tag list whose later page answers 404 (elsewhere than GHCR, cleanup judges versions by it)",
+    guard: 'src/oci/repository.ts `listTags`: 404 is no tags on the first page only, an error on a later one',
+    test: ['oci/scripted.test.ts', 'whose later page answers 404 is refused'],
+  },
+  {
+    threat: 'a cleanup the user wants to see before it deletes',
+    guard:
+      '`cleanup: dry-run` (src/inputs.ts, src/publish/cleanup.ts `cleanUpPreviews({ dryRun })`): the same decisions, no delete or untag, the summary lists what would go and what stays',
+    test: ['publish/cleanup.itg.test.ts', 'the action with cleanup: dry-run and pr-number'],
+  },
 ];

@@ -14,13 +14,19 @@ describe('pullRequestToCleanUp', () => {
     ['false on a closed pull request', { cleanup: 'false' }, closed, undefined],
     ['true with pr-number on a schedule', { cleanup: 'true', 'pr-number': '12' }, event({ eventName: 'schedule' }), 12],
     ['auto ignores pr-number outside a closed event', { 'pr-number': '12' }, event({ eventName: 'push' }), undefined],
+    ['dry-run with pr-number on a schedule', { cleanup: 'dry-run', 'pr-number': '12' }, event({ eventName: 'schedule' }), 12],
+    ['dry-run on a closed pull request', { cleanup: 'dry-run' }, closed, 7],
   ])('%s', (_, inputs, e, expected) => {
     expect(pullRequestToCleanUp(settings({ component: 'x.wasm', ...inputs }, e), e)).toBe(expected);
   });
 
-  it('true without any pull request is an input error; pr-number must be a number', () => {
+  it('true or dry-run without any pull request is an input error; pr-number must be a number', () => {
     const e = event({ eventName: 'schedule' });
     expect(() => pullRequestToCleanUp(settings({ component: 'x.wasm', cleanup: 'true' }, e), e)).toThrow(/set "pr-number"/);
+    // A dry run asked for without a pull request says so, rather than publishing instead.
+    expect(() => pullRequestToCleanUp(settings({ component: 'x.wasm', cleanup: 'dry-run' }, e), e)).toThrow(
+      /input "cleanup" is dry-run, but no pull request is known/,
+    );
     expect(() => settings({ component: 'x.wasm', 'pr-number': '#7' })).toThrow(/"pr-number" must be a pull request number, not "#7"/);
   });
 });

@@ -495,7 +495,7 @@ async function ensureCargoComponent(s, cargoHome, cwd, log, env) {
 /* harmony export */   c9: () => (/* binding */ willSave),
 /* harmony export */   fA: () => (/* binding */ codegenEnvironment)
 /* harmony export */ });
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61691);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91863);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 // Build caches through @actions/cache: cargo's registry and git checkouts plus the crate's target/, and

@@ -292,7 +292,7 @@ exports.debug = debug; // for test
 /* harmony export */   c9: () => (/* binding */ willSave),
 /* harmony export */   fA: () => (/* binding */ codegenEnvironment)
 /* harmony export */ });
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61691);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91863);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 // Build caches through @actions/cache: cargo's registry and git checkouts plus the crate's target/, and
@@ -540,6 +540,15 @@ function parseRegistryMetadata(value, where) {
     const text = (x) => (typeof x === 'string' ? x : undefined);
     const registry = text(oci.registry) ?? text(v.ociRegistry);
     const namespacePrefix = text(oci.namespacePrefix) ?? text(v.ociNamespacePrefix);
+    // These come from whoever serves registry.json: a registry is a host and port, nothing else (no scheme,
+    // path, user or white space); a prefix is OCI repository characters, with no `..` or empty segment, so
+    // that `<prefix><namespace>/<name>` stays a repository on that registry (parseRepository checks the rest).
+    if (registry !== undefined && !/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(registry)) {
+        throw new errors/* ActionError */.l('input', `${where}: the OCI registry ${JSON.stringify(registry)} is not a host name with an optional port`);
+    }
+    if (namespacePrefix !== undefined && (!/^[a-z0-9._/-]*$/.test(namespacePrefix) || /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\//.test(namespacePrefix))) {
+        throw new errors/* ActionError */.l('input', `${where}: the OCI namespace prefix ${JSON.stringify(namespacePrefix)} is not part of a repository name`);
+    }
     const preferredProtocol = text(v.preferredProtocol) ?? (registry ? 'oci' : undefined);
     return {
         ...(preferredProtocol ? { preferredProtocol } : {}),

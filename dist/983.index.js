@@ -42,7 +42,7 @@ var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/inputs.ts + 1 modules
 var inputs = __webpack_require__(65570);
 // EXTERNAL MODULE: ./src/artifact/annotations.ts
-var annotations = __webpack_require__(37336);
+var artifact_annotations = __webpack_require__(37336);
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var octokit = __webpack_require__(6702);
 ;// CONCATENATED MODULE: ./src/github/packages.ts
@@ -54,6 +54,9 @@ var octokit = __webpack_require__(6702);
 // for the repository under the package's "Manage Actions access"; GitHub says 404 "Package not found" for
 // a denial as often as 403.
 
+const PER_PAGE = 100;
+/** 20,000 versions: a package of previews holds a few thousand; past this the list is refused. */
+const MAX_PAGES = 200;
 /** What a denial means and what to grant, in one sentence the step can end with. */
 const DELETE_PERMISSION_HINT = 'deleting a GHCR package version needs "permissions: packages: write" in the workflow and, for the GITHUB_TOKEN, ' +
     "this repository's Admin role in the package's settings (Manage Actions access)";
@@ -78,31 +81,52 @@ class PackageVersions {
         })();
         return this.basePath;
     }
-    /** Every version, all pages; none when the package does not exist (or is not this token's to see). */
+    /**
+     * Every version, all pages; none when the package does not exist (or is not this token's to see). A list
+     * that cannot be had whole throws: the cleanup decides from it, so it must not act on part of one.
+     */
     async list() {
         const versions = [];
-        for (let page = 1; page <= 1000; page++) {
+        const seen = new Set();
+        for (let page = 1;; page++) {
+            // Bounded: a package past MAX_PAGES, or an API whose pages never end, is refused rather than read on
+            // (GITHUB_TOKEN has 1,000 requests an hour per repository).
+            if (page > MAX_PAGES)
+                throw this.incomplete(`it has more than ${MAX_PAGES * PER_PAGE} versions (${MAX_PAGES} pages)`);
             let data;
             try {
-                data = (await this.octokit.request(`GET ${await this.base()}`, { per_page: 100, page, state: 'active' })).data;
+                data = (await this.octokit.request(`GET ${await this.base()}`, { per_page: PER_PAGE, page, state: 'active' })).data;
             }
             catch (err) {
-                if (err.status === 404)
+                const status = err.status;
+                // No package (yet) on the first page; half way, a 404 (or any failure) leaves the list incomplete.
+                if (status === 404 && page === 1)
                     return versions;
-                throw err;
+                throw this.incomplete(`page ${page} failed${status ? ` (${status})` : ''}: ${err.message}`, err);
             }
-            if (!Array.isArray(data) || data.length === 0)
-                return versions;
+            if (!Array.isArray(data))
+                throw this.incomplete(`page ${page} is not a list of versions`);
+            let fresh = 0;
             for (const v of data) {
+                // A version pushed while listing shifts the pages by one: the same id again is skipped, not doubled.
+                if (typeof v.id !== 'number' || seen.has(v.id))
+                    continue;
+                seen.add(v.id);
+                fresh++;
                 const tags = v.metadata?.container?.tags;
-                if (typeof v.id !== 'number' || typeof v.name !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.name))
+                if (typeof v.name !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.name))
                     continue;
                 versions.push({ id: v.id, digest: v.name, tags: Array.isArray(tags) ? tags.filter((t) => typeof t === 'string') : [] });
             }
-            if (data.length < 100)
+            if (data.length < PER_PAGE)
                 return versions;
+            // A full page of versions already seen: the API answers the same page again, and would without end.
+            if (fresh === 0)
+                throw this.incomplete(`page ${page} lists only versions of earlier pages (the API repeats its pages)`);
         }
-        return versions;
+    }
+    incomplete(why, cause) {
+        return new Error(`listing the versions of ${this.pkg.owner}/${this.pkg.name} failed, so nothing in it is deleted: ${why}`, cause === undefined ? undefined : { cause });
     }
     /** 'removed', or 'gone' when GitHub no longer has it; a denial throws with what to grant. */
     async remove(id) {
@@ -129,6 +153,8 @@ class PackageVersions {
 
 // EXTERNAL MODULE: ./src/github/token-scope.ts
 var token_scope = __webpack_require__(5907);
+// EXTERNAL MODULE: ./src/github/push-permission.ts
+var push_permission = __webpack_require__(32755);
 // EXTERNAL MODULE: ./src/oci/spec.ts
 var spec = __webpack_require__(54482);
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -137,8 +163,8 @@ var reference = __webpack_require__(62148);
 // Removing what a pull request's previews published, once it is closed: every version tagged `pr-<n>` or
 // annotated `dev.wasm-oci-publish.pull-request: <n>` (an earlier push whose `pr-<n>` tag moved on), with its
 // referrers (the SBOM and signature manifests, and the `sha256-<hex>` fallback index that lists them). A
-// version that also carries a tag no preview makes (a release, `latest`, a branch) is kept, and only its
-// preview tag is dropped where the registry can untag. On GHCR, versions are listed and deleted through
+// version that also carries a tag no preview of it makes (a release, `latest`, a branch, a `sha-` tag of
+// another commit) is kept, and only its preview tag is dropped where the registry can untag. On GHCR, versions are listed and deleted through
 // GitHub's Packages API (its registry deletes nothing); elsewhere through the distribution API, and a
 // registry that refuses deletes gets a warning, not a failure.
 
@@ -151,26 +177,40 @@ var reference = __webpack_require__(62148);
 
 
 
+
 const SHA_TAG = /^sha-[0-9a-f]{7,40}$/;
 const FALLBACK_TAG = /^sha256-[0-9a-f]{64}$/;
-/** The previews of pull request `pr` in one repository, removed with their referrers; shared versions kept. */
-async function cleanUpPreviews(image, client, store, pr) {
-    const result = { image, removed: [], kept: [] };
+/**
+ * The previews of pull request `pr` in one repository, removed with their referrers; shared versions kept.
+ * `dryRun`: the same decisions, listed in the result, and nothing deleted or untagged.
+ */
+async function cleanUpPreviews(image, client, store, pr, { dryRun = false } = {}) {
+    const result = { image, removed: [], kept: [], ...(dryRun ? { dryRun } : {}) };
+    // The whole list before any delete: a listing that fails half way throws here, and nothing is deleted.
     const versions = await store.list();
     const byDigest = new Map(versions.map((v) => [v.digest, v]));
     const byTag = new Map(versions.flatMap((v) => v.tags.map((t) => [t, v])));
     const prTag = `pr-${pr}`;
     for (const version of versions) {
-        if (!(await isPreviewOf(version, pr, client)))
+        const preview = await previewOf(version, pr, client);
+        if (!preview)
             continue;
-        const others = version.tags.filter((t) => t !== prTag && !SHA_TAG.test(t) && !FALLBACK_TAG.test(t));
+        // A preview's own tags are `pr-<n>` and the `sha-` tag of the commit it was built from (its head-sha
+        // annotation); any other tag, a `sha-` tag of another commit included (a promotion by commit, as
+        // docker/metadata-action's type=sha names it), means someone else uses this version: it is kept.
+        const own = (t) => t === prTag || FALLBACK_TAG.test(t) || (SHA_TAG.test(t) && preview.headSha?.startsWith(t.slice('sha-'.length)) === true);
+        const others = version.tags.filter((t) => !own(t));
         if (others.length > 0) {
-            const untagged = version.tags.includes(prTag) && (await store.untag(prTag));
-            result.kept.push({
-                digest: version.digest,
-                tags: version.tags,
-                why: `also tagged ${others.join(', ')}${version.tags.includes(prTag) ? (untagged ? `; ${prTag} removed` : `; ${prTag} stays (the registry cannot untag)`) : ''}`,
-            });
+            const tagged = version.tags.includes(prTag);
+            const untagged = tagged && !dryRun && (await store.untag(prTag));
+            const prTagNote = !tagged
+                ? ''
+                : dryRun
+                    ? `; ${prTag} would be removed where the registry can untag`
+                    : untagged
+                        ? `; ${prTag} removed`
+                        : `; ${prTag} stays (the registry cannot untag)`;
+            result.kept.push({ digest: version.digest, tags: version.tags, why: `also tagged ${others.join(', ')}${prTagNote}` });
             continue;
         }
         // Referrers first, then their index, then the preview: nothing is left pointing at what is gone.
@@ -184,7 +224,7 @@ async function cleanUpPreviews(image, client, store, pr) {
             [version, 'preview'],
         ];
         for (const [v, what] of doomed) {
-            const outcome = await store.remove(v);
+            const outcome = dryRun ? 'removed' : await store.remove(v);
             if (outcome === 'unsupported') {
                 result.unsupported = `the registry does not delete manifests (405 UNSUPPORTED): ${image}@${v.digest} and the rest of pull request ${pr}'s previews stay`;
                 return result;
@@ -196,24 +236,35 @@ async function cleanUpPreviews(image, client, store, pr) {
     return result;
 }
 /**
- * Tagged `pr-<n>`, or annotated with that pull request: an earlier push of it (untagged, or its `sha-*` tag
- * alone), or one promoted since (a release tag on it: kept, but told). Another pull request's current preview
- * and the fallback indexes are not read.
+ * A preview of `pr` (with the head commit it was built from, when its manifest says), or undefined: tagged
+ * `pr-<n>`, or annotated with that pull request: an earlier push of it (untagged, or its `sha-*` tag alone),
+ * or one promoted since (a release tag on it: kept, but told). Another pull request's current preview and the
+ * fallback indexes are not read; a `pr-<n>` version is read only when it has a `sha-` tag to attribute.
  */
-async function isPreviewOf(version, pr, client) {
-    if (version.tags.includes(`pr-${pr}`))
-        return true;
-    if (version.tags.some((t) => /^pr-\d+$/.test(t)) || (version.tags.length > 0 && version.tags.every((t) => FALLBACK_TAG.test(t))))
-        return false;
-    const manifest = await client.getManifest(version.digest);
+async function previewOf(version, pr, client) {
+    const tagged = version.tags.includes(`pr-${pr}`);
+    if (!tagged && (version.tags.some((t) => /^pr-\d+$/.test(t)) || (version.tags.length > 0 && version.tags.every((t) => FALLBACK_TAG.test(t))))) {
+        return undefined;
+    }
+    if (tagged && !version.tags.some((t) => SHA_TAG.test(t)))
+        return {};
+    const annotations = await manifestAnnotations(client, version.digest);
+    if (!tagged && annotations?.[`${artifact_annotations/* ANNOTATION_PREFIX */.Lz}pull-request`] !== String(pr))
+        return undefined;
+    const head = annotations?.[`${artifact_annotations/* ANNOTATION_PREFIX */.Lz}head-sha`];
+    return typeof head === 'string' && /^[0-9a-f]{40}$/.test(head) ? { headSha: head } : {};
+}
+/** A manifest's annotations; undefined when it is gone or not JSON. */
+async function manifestAnnotations(client, digest) {
+    const manifest = await client.getManifest(digest);
     if (!manifest)
-        return false;
+        return undefined;
     try {
-        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
-        return parsed.annotations?.[`${annotations/* ANNOTATION_PREFIX */.Lz}pull-request`] === String(pr);
+        const annotations = JSON.parse(manifest.bytes.toString('utf8')).annotations;
+        return typeof annotations === 'object' && annotations !== null ? annotations : undefined;
     }
     catch {
-        return false;
+        return undefined;
     }
 }
 /** The manifests a fallback referrers index lists. */
@@ -284,9 +335,19 @@ function ghcrVersions(packages) {
 /**
  * The closed pull request's previews, removed from every image. GitHub's API for GHCR images (the token is
  * `github-token`), the registry's own API elsewhere; a refusal to delete is a warning there, a GitHub denial
- * fails the step with what to grant.
+ * fails the step with what to grant. `github.event`: the run's facts, for the read-only token check.
  */
-async function cleanUpPullRequest(images, pr, github, io) {
+async function cleanUpPullRequest(images, pr, github, io, options = {}) {
+    // A fork's pull_request run (and Dependabot's) gets a read-only GITHUB_TOKEN and no secrets: every delete
+    // could only be refused, and such a pull request published no previews (the push is skipped the same way).
+    // Nothing is listed or tried; the notice says where a cleanup can run instead.
+    const readOnly = github.event ? (0,push_permission/* readOnlyTokenReason */.W)(github.event) : undefined;
+    if (readOnly) {
+        const why = `Not cleaning up pull request #${pr}'s previews: ${readOnly}, and GitHub gives such runs a read-only token. ` +
+            `Run the cleanup from "pull_request_target" (closed), or a scheduled run with "cleanup: true" and "pr-number: ${pr}".`;
+        (io.notice ?? io.info)(why);
+        return images.map((repository) => ({ image: (0,reference/* formatRepository */.Sh)(repository), removed: [], kept: [], skipped: why }));
+    }
     const results = [];
     for (const repository of images) {
         const image = (0,reference/* formatRepository */.Sh)(repository);
@@ -296,9 +357,10 @@ async function cleanUpPullRequest(images, pr, github, io) {
             const store = (0,token_scope/* isGitHubRegistry */.vX)(repository.registry, github.serverUrl)
                 ? ghcrVersions(new PackageVersions(github.token, github.apiUrl, { owner: owner, ownerIsOrganization: github.ownerIsOrganization, name: rest.join('/') }))
                 : registryVersions(client);
-            const result = await cleanUpPreviews(image, client, store, pr);
+            const result = await cleanUpPreviews(image, client, store, pr, options);
+            const removed = result.dryRun ? 'would remove' : 'removed';
             for (const r of result.removed)
-                io.info(`removed ${image}@${r.digest} (${r.what}${r.tags.length ? `, ${r.tags.join(', ')}` : ''})`);
+                io.info(`${removed} ${image}@${r.digest} (${r.what}${r.tags.length ? `, ${r.tags.join(', ')}` : ''})`);
             for (const k of result.kept)
                 io.info(`kept ${image}@${k.digest}: ${k.why}`);
             if (result.unsupported)
@@ -315,7 +377,7 @@ async function cleanUpPullRequest(images, pr, github, io) {
 async function cleanupImages(settings, event) {
     if (settings.crateImages.length > 0) {
         // Every member's images: those that publish nothing have no versions, and cleaning them finds nothing.
-        const { cargoMetadata } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(927), __webpack_require__.e(838), __webpack_require__.e(691), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 14104));
+        const { cargoMetadata } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(927), __webpack_require__.e(838), __webpack_require__.e(863), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 14104));
         const members = (await cargoMetadata((0,external_node_path_.resolve)(settings.build?.workingDirectory ?? '.'))).packages.map((p) => p.name);
         return members.flatMap((crate) => (0,inputs/* imagesForCrate */.BQ)(settings.crateImages, crate));
     }

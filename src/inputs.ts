@@ -79,8 +79,11 @@ export interface Settings {
   plainHttp: boolean;
   latest: LatestPolicy;
   prComment: boolean;
-  /** Remove a pull request's previews: on its closed event (auto, true), or for `prNumber` (true: a scheduled run). */
-  cleanup: 'auto' | 'true' | 'false';
+  /**
+   * Remove a pull request's previews: on its closed event (auto, true), or for `prNumber` (true: a scheduled
+   * run); `dry-run` chooses the pull request as `true` does, and lists what would go without deleting it.
+   */
+  cleanup: 'auto' | 'true' | 'false' | 'dry-run';
   prNumber: number | undefined;
   /** For the pull-request comment. */
   githubToken: string;
@@ -164,7 +167,7 @@ export function readSettings(getInput: (name: InputName) => string, event: Event
     plainHttp: parseBoolean('plain-http', input('plain-http')),
     latest: parseChoice('latest', input('latest'), ['auto', 'true', 'false'] as const),
     prComment: parseBoolean('pr-comment', input('pr-comment')),
-    cleanup: parseChoice('cleanup', input('cleanup'), ['auto', 'true', 'false'] as const),
+    cleanup: parseChoice('cleanup', input('cleanup'), ['auto', 'true', 'false', 'dry-run'] as const),
     prNumber: parsePrNumber(input('pr-number')),
     githubToken: input('github-token'),
     sbom: parseSbomChoice(input('sbom')),
@@ -209,9 +212,14 @@ export function pullRequestToCleanUp(settings: Pick<Settings, 'cleanup' | 'prNum
   if (settings.cleanup === 'false') return undefined;
   const closed = event.eventName.startsWith('pull_request') && event.action === 'closed' ? event.prNumber : undefined;
   if (settings.cleanup === 'auto') return closed;
+  // true and dry-run: `pr-number`, else the closed event's. A dry run is asked for by hand, so it never falls
+  // back to publishing: without a pull request it is an input error, as true is.
   const pr = settings.prNumber ?? closed;
   if (pr === undefined)
-    throw new ActionError('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
+    throw new ActionError(
+      'input',
+      `input "cleanup" is ${settings.cleanup}, but no pull request is known: set "pr-number", or run on the pull_request closed event`,
+    );
   return pr;
 }
 

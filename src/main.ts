@@ -122,17 +122,23 @@ async function cleanUp(settings: Settings, event: EventFacts, pr: number, target
   const { cleanupImages, cleanUpPullRequest } = await import('./publish/cleanup.js');
   const images = await cleanupImages(settings, event);
   target.registry = images[0]!.registry;
-  core.info(`pull request #${pr} is closed: removing its previews from ${images.map(formatRepository).join(', ')}`);
+  const dryRun = settings.cleanup === 'dry-run';
+  core.info(
+    `pull request #${pr} is closed: ${dryRun ? 'listing (dry run: nothing is deleted)' : 'removing'} its previews from ${images.map(formatRepository).join(', ')}`,
+  );
   const github = {
     token: settings.githubToken,
     serverUrl: event.serverUrl,
     ownerIsOrganization: event.ownerIsOrganization,
+    event,
   };
-  const results = await cleanUpPullRequest(images, pr, github, {
-    open: (repository) => openRepository(settings, repository, event.serverUrl),
-    info: (line) => core.info(line),
-    warning: (line) => core.warning(line),
-  });
+  const io = {
+    open: (repository: Repository) => openRepository(settings, repository, event.serverUrl),
+    info: (line: string) => core.info(line),
+    warning: (line: string) => core.warning(line),
+    notice: (line: string) => core.notice(line),
+  };
+  const results = await cleanUpPullRequest(images, pr, github, io, { dryRun });
   writeCleanupReport(pr, results);
 }
 

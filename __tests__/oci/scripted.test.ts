@@ -225,3 +225,20 @@ describe('a manifest read back is the one asked for', () => {
     expect(await c.getManifest('1.2.0')).toBeDefined();
   });
 });
+
+describe('a tag list', () => {
+  it('whose later page answers 404 is refused, not taken as complete (a cleanup would judge versions by it)', async () => {
+    const c = await open((req, res) => {
+      if (req.url.startsWith('/v2/acme/app/tags/list?n=1000&last=')) return answer(res, 404);
+      if (req.url.startsWith('/v2/acme/app/tags/list')) {
+        return answer(res, 200, { link: '</v2/acme/app/tags/list?n=1000&last=pr-7>; rel="next"' }, { name: 'acme/app', tags: ['pr-7'] });
+      }
+      answer(res, 500);
+    });
+    await expect(c.listTags()).rejects.toThrow(/listing of tags failed: page 2 \(.*\) answered 404: the list would be incomplete/);
+  });
+  it('that is 404 from the first page is no tags', async () => {
+    const c = await open((req, res) => answer(res, 404));
+    expect(await c.listTags()).toEqual([]);
+  });
+});

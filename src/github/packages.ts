@@ -7,6 +7,10 @@
 // a denial as often as 403.
 import { octokit, type Octokit } from './octokit.js';
 
+const PER_PAGE = 100;
+/** 20,000 versions: a package of previews holds a few thousand; past this the list is refused. */
+const MAX_PAGES = 200;
+
 export interface PackageVersion {
   id: number;
   /** The manifest digest. */
@@ -53,26 +57,48 @@ export class PackageVersions {
     return this.basePath;
   }
 
-  /** Every version, all pages; none when the package does not exist (or is not this token's to see). */
+  /**
+   * Every version, all pages; none when the package does not exist (or is not this token's to see). A list
+   * that cannot be had whole throws: the cleanup decides from it, so it must not act on part of one.
+   */
   async list(): Promise<PackageVersion[]> {
     const versions: PackageVersion[] = [];
-    for (let page = 1; page <= 1000; page++) {
+    const seen = new Set<number>();
+    for (let page = 1; ; page++) {
+      // Bounded: a package past MAX_PAGES, or an API whose pages never end, is refused rather than read on
+      // (GITHUB_TOKEN has 1,000 requests an hour per repository).
+      if (page > MAX_PAGES) throw this.incomplete(`it has more than ${MAX_PAGES * PER_PAGE} versions (${MAX_PAGES} pages)`);
       let data: unknown;
       try {
-        data = (await this.octokit.request(`GET ${await this.base()}`, { per_page: 100, page, state: 'active' })).data;
+        data = (await this.octokit.request(`GET ${await this.base()}`, { per_page: PER_PAGE, page, state: 'active' })).data;
       } catch (err) {
-        if ((err as { status?: number }).status === 404) return versions;
-        throw err;
+        const status = (err as { status?: number }).status;
+        // No package (yet) on the first page; half way, a 404 (or any failure) leaves the list incomplete.
+        if (status === 404 && page === 1) return versions;
+        throw this.incomplete(`page ${page} failed${status ? ` (${status})` : ''}: ${(err as Error).message}`, err);
       }
-      if (!Array.isArray(data) || data.length === 0) return versions;
+      if (!Array.isArray(data)) throw this.incomplete(`page ${page} is not a list of versions`);
+      let fresh = 0;
       for (const v of data as Array<{ id?: unknown; name?: unknown; metadata?: { container?: { tags?: unknown } } }>) {
+        // A version pushed while listing shifts the pages by one: the same id again is skipped, not doubled.
+        if (typeof v.id !== 'number' || seen.has(v.id)) continue;
+        seen.add(v.id);
+        fresh++;
         const tags = v.metadata?.container?.tags;
-        if (typeof v.id !== 'number' || typeof v.name !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.name)) continue;
+        if (typeof v.name !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.name)) continue;
         versions.push({ id: v.id, digest: v.name, tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [] });
       }
-      if (data.length < 100) return versions;
+      if (data.length < PER_PAGE) return versions;
+      // A full page of versions already seen: the API answers the same page again, and would without end.
+      if (fresh === 0) throw this.incomplete(`page ${page} lists only versions of earlier pages (the API repeats its pages)`);
     }
-    return versions;
+  }
+
+  private incomplete(why: string, cause?: unknown): Error {
+    return new Error(
+      `listing the versions of ${this.pkg.owner}/${this.pkg.name} failed, so nothing in it is deleted: ${why}`,
+      cause === undefined ? undefined : { cause },
+    );
   }
 
   /** 'removed', or 'gone' when GitHub no longer has it; a denial throws with what to grant. */

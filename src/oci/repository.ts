@@ -286,7 +286,12 @@ export class RepositoryClient {
       if (seen.size >= MAX_TAG_PAGES) throw refuse(`the registry had more than ${MAX_TAG_PAGES} pages of tags`);
       seen.add(url.href);
       const res = await this.transport.send({ method: 'GET', url, expect: [200, 404], operation: 'listing of tags' }, this.scope);
-      if (res.status === 404) return tags;
+      // 404 on the first page: no repository, no tags. On a later one the list is incomplete, and a cleanup
+      // judging versions by it could delete one whose release tag was on the missing page.
+      if (res.status === 404) {
+        if (seen.size === 1) return tags;
+        throw refuse(`page ${seen.size} (${url.pathname}${url.search}) answered 404: the list would be incomplete`);
+      }
       const page = (JSON.parse(res.body.toString('utf8')) as { tags?: unknown }).tags;
       if (Array.isArray(page)) tags.push(...page.filter((t): t is string => typeof t === 'string' && isValidTag(t)));
       if (tags.length > MAX_TAGS) throw refuse(`the registry listed more than ${MAX_TAGS} tags`);

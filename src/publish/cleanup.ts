@@ -1,8 +1,8 @@
 // Removing what a pull request's previews published, once it is closed: every version tagged `pr-<n>` or
 // annotated `dev.wasm-oci-publish.pull-request: <n>` (an earlier push whose `pr-<n>` tag moved on), with its
 // referrers (the SBOM and signature manifests, and the `sha256-<hex>` fallback index that lists them). A
-// version that also carries a tag no preview makes (a release, `latest`, a branch) is kept, and only its
-// preview tag is dropped where the registry can untag. On GHCR, versions are listed and deleted through
+// version that also carries a tag no preview of it makes (a release, `latest`, a branch, a `sha-` tag of
+// another commit) is kept, and only its preview tag is dropped where the registry can untag. On GHCR, versions are listed and deleted through
 // GitHub's Packages API (its registry deletes nothing); elsewhere through the distribution API, and a
 // registry that refuses deletes gets a warning, not a failure.
 import { readFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import { ANNOTATION_PREFIX } from '../artifact/annotations.js';
 import { PackageVersions } from '../github/packages.js';
 import type { CleanupResult } from '../github/cleanup-report.js';
 import { isGitHubRegistry } from '../github/token-scope.js';
+import { readOnlyTokenReason } from '../github/push-permission.js';
 import { fallbackTag, OCI_INDEX } from '../oci/spec.js';
 import { formatRepository, type Repository } from '../oci/reference.js';
 import type { RepositoryClient } from '../oci/repository.js';
@@ -37,24 +38,43 @@ export interface VersionStore {
 const SHA_TAG = /^sha-[0-9a-f]{7,40}$/;
 const FALLBACK_TAG = /^sha256-[0-9a-f]{64}$/;
 
-/** The previews of pull request `pr` in one repository, removed with their referrers; shared versions kept. */
-export async function cleanUpPreviews(image: string, client: RepositoryClient, store: VersionStore, pr: number): Promise<CleanupResult> {
-  const result: CleanupResult = { image, removed: [], kept: [] };
+/**
+ * The previews of pull request `pr` in one repository, removed with their referrers; shared versions kept.
+ * `dryRun`: the same decisions, listed in the result, and nothing deleted or untagged.
+ */
+export async function cleanUpPreviews(
+  image: string,
+  client: RepositoryClient,
+  store: VersionStore,
+  pr: number,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<CleanupResult> {
+  const result: CleanupResult = { image, removed: [], kept: [], ...(dryRun ? { dryRun } : {}) };
+  // The whole list before any delete: a listing that fails half way throws here, and nothing is deleted.
   const versions = await store.list();
   const byDigest = new Map(versions.map((v) => [v.digest, v]));
   const byTag = new Map(versions.flatMap((v) => v.tags.map((t) => [t, v] as const)));
   const prTag = `pr-${pr}`;
 
   for (const version of versions) {
-    if (!(await isPreviewOf(version, pr, client))) continue;
-    const others = version.tags.filter((t) => t !== prTag && !SHA_TAG.test(t) && !FALLBACK_TAG.test(t));
+    const preview = await previewOf(version, pr, client);
+    if (!preview) continue;
+    // A preview's own tags are `pr-<n>` and the `sha-` tag of the commit it was built from (its head-sha
+    // annotation); any other tag, a `sha-` tag of another commit included (a promotion by commit, as
+    // docker/metadata-action's type=sha names it), means someone else uses this version: it is kept.
+    const own = (t: string) => t === prTag || FALLBACK_TAG.test(t) || (SHA_TAG.test(t) && preview.headSha?.startsWith(t.slice('sha-'.length)) === true);
+    const others = version.tags.filter((t) => !own(t));
     if (others.length > 0) {
-      const untagged = version.tags.includes(prTag) && (await store.untag(prTag));
-      result.kept.push({
-        digest: version.digest,
-        tags: version.tags,
-        why: `also tagged ${others.join(', ')}${version.tags.includes(prTag) ? (untagged ? `; ${prTag} removed` : `; ${prTag} stays (the registry cannot untag)`) : ''}`,
-      });
+      const tagged = version.tags.includes(prTag);
+      const untagged = tagged && !dryRun && (await store.untag(prTag));
+      const prTagNote = !tagged
+        ? ''
+        : dryRun
+          ? `; ${prTag} would be removed where the registry can untag`
+          : untagged
+            ? `; ${prTag} removed`
+            : `; ${prTag} stays (the registry cannot untag)`;
+      result.kept.push({ digest: version.digest, tags: version.tags, why: `also tagged ${others.join(', ')}${prTagNote}` });
       continue;
     }
     // Referrers first, then their index, then the preview: nothing is left pointing at what is gone.
@@ -68,7 +88,7 @@ export async function cleanUpPreviews(image: string, client: RepositoryClient, s
       [version, 'preview'],
     ];
     for (const [v, what] of doomed) {
-      const outcome = await store.remove(v);
+      const outcome = dryRun ? 'removed' : await store.remove(v);
       if (outcome === 'unsupported') {
         result.unsupported = `the registry does not delete manifests (405 UNSUPPORTED): ${image}@${v.digest} and the rest of pull request ${pr}'s previews stay`;
         return result;
@@ -80,20 +100,32 @@ export async function cleanUpPreviews(image: string, client: RepositoryClient, s
 }
 
 /**
- * Tagged `pr-<n>`, or annotated with that pull request: an earlier push of it (untagged, or its `sha-*` tag
- * alone), or one promoted since (a release tag on it: kept, but told). Another pull request's current preview
- * and the fallback indexes are not read.
+ * A preview of `pr` (with the head commit it was built from, when its manifest says), or undefined: tagged
+ * `pr-<n>`, or annotated with that pull request: an earlier push of it (untagged, or its `sha-*` tag alone),
+ * or one promoted since (a release tag on it: kept, but told). Another pull request's current preview and the
+ * fallback indexes are not read; a `pr-<n>` version is read only when it has a `sha-` tag to attribute.
  */
-async function isPreviewOf(version: StoredVersion, pr: number, client: RepositoryClient): Promise<boolean> {
-  if (version.tags.includes(`pr-${pr}`)) return true;
-  if (version.tags.some((t) => /^pr-\d+$/.test(t)) || (version.tags.length > 0 && version.tags.every((t) => FALLBACK_TAG.test(t)))) return false;
-  const manifest = await client.getManifest(version.digest);
-  if (!manifest) return false;
+async function previewOf(version: StoredVersion, pr: number, client: RepositoryClient): Promise<{ headSha?: string } | undefined> {
+  const tagged = version.tags.includes(`pr-${pr}`);
+  if (!tagged && (version.tags.some((t) => /^pr-\d+$/.test(t)) || (version.tags.length > 0 && version.tags.every((t) => FALLBACK_TAG.test(t))))) {
+    return undefined;
+  }
+  if (tagged && !version.tags.some((t) => SHA_TAG.test(t))) return {};
+  const annotations = await manifestAnnotations(client, version.digest);
+  if (!tagged && annotations?.[`${ANNOTATION_PREFIX}pull-request`] !== String(pr)) return undefined;
+  const head = annotations?.[`${ANNOTATION_PREFIX}head-sha`];
+  return typeof head === 'string' && /^[0-9a-f]{40}$/.test(head) ? { headSha: head } : {};
+}
+
+/** A manifest's annotations; undefined when it is gone or not JSON. */
+async function manifestAnnotations(client: RepositoryClient, digest: string): Promise<Record<string, unknown> | undefined> {
+  const manifest = await client.getManifest(digest);
+  if (!manifest) return undefined;
   try {
-    const parsed = JSON.parse(manifest.bytes.toString('utf8')) as { annotations?: Record<string, unknown> };
-    return parsed.annotations?.[`${ANNOTATION_PREFIX}pull-request`] === String(pr);
+    const annotations = (JSON.parse(manifest.bytes.toString('utf8')) as { annotations?: unknown }).annotations;
+    return typeof annotations === 'object' && annotations !== null ? (annotations as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -168,19 +200,33 @@ export interface CleanupIO {
   open(repository: Repository): Promise<RepositoryClient>;
   info(line: string): void;
   warning(line: string): void;
+  /** A skipped cleanup's reason (core.notice); `info` when not given. */
+  notice?(line: string): void;
 }
 
 /**
  * The closed pull request's previews, removed from every image. GitHub's API for GHCR images (the token is
  * `github-token`), the registry's own API elsewhere; a refusal to delete is a warning there, a GitHub denial
- * fails the step with what to grant.
+ * fails the step with what to grant. `github.event`: the run's facts, for the read-only token check.
  */
 export async function cleanUpPullRequest(
   images: Repository[],
   pr: number,
-  github: { token: string; apiUrl?: string; serverUrl: string; ownerIsOrganization?: boolean },
+  github: { token: string; apiUrl?: string; serverUrl: string; ownerIsOrganization?: boolean; event?: EventFacts },
   io: CleanupIO,
+  options: { dryRun?: boolean } = {},
 ): Promise<CleanupResult[]> {
+  // A fork's pull_request run (and Dependabot's) gets a read-only GITHUB_TOKEN and no secrets: every delete
+  // could only be refused, and such a pull request published no previews (the push is skipped the same way).
+  // Nothing is listed or tried; the notice says where a cleanup can run instead.
+  const readOnly = github.event ? readOnlyTokenReason(github.event) : undefined;
+  if (readOnly) {
+    const why =
+      `Not cleaning up pull request #${pr}'s previews: ${readOnly}, and GitHub gives such runs a read-only token. ` +
+      `Run the cleanup from "pull_request_target" (closed), or a scheduled run with "cleanup: true" and "pr-number: ${pr}".`;
+    (io.notice ?? io.info)(why);
+    return images.map((repository) => ({ image: formatRepository(repository), removed: [], kept: [], skipped: why }));
+  }
   const results: CleanupResult[] = [];
   for (const repository of images) {
     const image = formatRepository(repository);
@@ -192,8 +238,9 @@ export async function cleanUpPullRequest(
             new PackageVersions(github.token, github.apiUrl, { owner: owner!, ownerIsOrganization: github.ownerIsOrganization, name: rest.join('/') }),
           )
         : registryVersions(client);
-      const result = await cleanUpPreviews(image, client, store, pr);
-      for (const r of result.removed) io.info(`removed ${image}@${r.digest} (${r.what}${r.tags.length ? `, ${r.tags.join(', ')}` : ''})`);
+      const result = await cleanUpPreviews(image, client, store, pr, options);
+      const removed = result.dryRun ? 'would remove' : 'removed';
+      for (const r of result.removed) io.info(`${removed} ${image}@${r.digest} (${r.what}${r.tags.length ? `, ${r.tags.join(', ')}` : ''})`);
       for (const k of result.kept) io.info(`kept ${image}@${k.digest}: ${k.why}`);
       if (result.unsupported) io.warning(result.unsupported);
       results.push(result);

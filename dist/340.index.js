@@ -1,5 +1,5 @@
-export const id = 344;
-export const ids = [344];
+export const id = 340;
+export const ids = [340];
 export const modules = {
 
 /***/ 37336:
@@ -314,6 +314,30 @@ function codeList(items, separator, { limit = 100, inTable = false } = {}) {
 
 /***/ }),
 
+/***/ 32755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ skippedPushNotice),
+/* harmony export */   W: () => (/* binding */ readOnlyTokenReason)
+/* harmony export */ });
+function readOnlyTokenReason(event) {
+    if (event.eventName === 'pull_request' && event.fromFork)
+        return 'this pull request comes from a fork';
+    if (event.actor === 'dependabot[bot]' && (event.eventName === 'pull_request' || event.eventName === 'push'))
+        return 'this run was started by Dependabot';
+    return undefined;
+}
+function skippedPushNotice(reason, layoutDir) {
+    return (`Not pushing: ${reason}, and GitHub gives such runs a read-only token. The artifact was built, inspected and ` +
+        `written as an OCI layout to ${layoutDir}. To publish previews of such pull requests, run this action from a ` +
+        'separate "workflow_run" workflow that takes the layout as an artifact, or from "pull_request_target" ' +
+        "(which runs with write access: never build the pull request's code there without review).");
+}
+
+
+/***/ }),
+
 /***/ 19373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -600,7 +624,7 @@ function readSettings(getInput, event, env = {}) {
         plainHttp: parseBoolean('plain-http', input('plain-http')),
         latest: parseChoice('latest', input('latest'), ['auto', 'true', 'false']),
         prComment: parseBoolean('pr-comment', input('pr-comment')),
-        cleanup: parseChoice('cleanup', input('cleanup'), ['auto', 'true', 'false']),
+        cleanup: parseChoice('cleanup', input('cleanup'), ['auto', 'true', 'false', 'dry-run']),
         prNumber: parsePrNumber(input('pr-number')),
         githubToken: input('github-token'),
         sbom: parseSbomChoice(input('sbom')),
@@ -647,9 +671,11 @@ function pullRequestToCleanUp(settings, event) {
     const closed = event.eventName.startsWith('pull_request') && event.action === 'closed' ? event.prNumber : undefined;
     if (settings.cleanup === 'auto')
         return closed;
+    // true and dry-run: `pr-number`, else the closed event's. A dry run is asked for by hand, so it never falls
+    // back to publishing: without a pull request it is an input error, as true is.
     const pr = settings.prNumber ?? closed;
     if (pr === undefined)
-        throw new errors/* ActionError */.l('input', 'input "cleanup" is true, but no pull request is known: set "pr-number", or run on the pull_request closed event');
+        throw new errors/* ActionError */.l('input', `input "cleanup" is ${settings.cleanup}, but no pull request is known: set "pr-number", or run on the pull_request closed event`);
     return pr;
 }
 function parsePrNumber(text) {
@@ -792,7 +818,7 @@ function parseBoolean(name, value) {
 
 /***/ }),
 
-/***/ 15344:
+/***/ 78340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -974,21 +1000,8 @@ function privatePackageNotice(image, serverUrl, ownerIsOrganization) {
 
 // EXTERNAL MODULE: ./src/github/token-scope.ts
 var token_scope = __webpack_require__(5907);
-;// CONCATENATED MODULE: ./src/github/push-permission.ts
-function readOnlyTokenReason(event) {
-    if (event.eventName === 'pull_request' && event.fromFork)
-        return 'this pull request comes from a fork';
-    if (event.actor === 'dependabot[bot]' && (event.eventName === 'pull_request' || event.eventName === 'push'))
-        return 'this run was started by Dependabot';
-    return undefined;
-}
-function skippedPushNotice(reason, layoutDir) {
-    return (`Not pushing: ${reason}, and GitHub gives such runs a read-only token. The artifact was built, inspected and ` +
-        `written as an OCI layout to ${layoutDir}. To publish previews of such pull requests, run this action from a ` +
-        'separate "workflow_run" workflow that takes the layout as an artifact, or from "pull_request_target" ' +
-        "(which runs with write access: never build the pull request's code there without review).");
-}
-
+// EXTERNAL MODULE: ./src/github/push-permission.ts
+var push_permission = __webpack_require__(32755);
 // EXTERNAL MODULE: ./src/github/markdown.ts
 var markdown = __webpack_require__(65566);
 ;// CONCATENATED MODULE: ./src/github/cleanup-report.ts
@@ -996,15 +1009,24 @@ var markdown = __webpack_require__(65566);
 
 
 function cleanupMarkdown(pr, results) {
-    const lines = [`## Previews of pull request #${pr} cleaned up`, ''];
+    const dryRun = results.some((r) => r.dryRun);
+    const heading = results.length > 0 && results.every((r) => r.skipped) ? 'not cleaned up' : dryRun ? 'to clean up (dry run)' : 'cleaned up';
+    const lines = [`## Previews of pull request #${pr} ${heading}`, ''];
+    if (dryRun)
+        lines.push('A dry run (`cleanup: dry-run`): nothing was deleted. This is what a cleanup would remove and keep.', '');
     for (const r of results) {
         lines.push(`### ${(0,markdown/* code */.aY)(r.image)}`, '');
+        if (r.skipped) {
+            lines.push(`> [!NOTE]\n> ${(0,markdown/* plain */.pj)(r.skipped)}`, '');
+            continue;
+        }
         if (r.removed.length + r.kept.length === 0)
             lines.push('No preview of this pull request was found.', '');
         if (r.removed.length > 0 || r.kept.length > 0) {
             lines.push('| | Digest | Tags | |', '|---|---|---|---|');
+            const removed = r.dryRun ? 'would remove' : 'removed';
             for (const x of r.removed)
-                lines.push(`| removed | ${(0,markdown/* code */.aY)(x.digest, true)} | ${tagList(x.tags)} | ${x.what} |`);
+                lines.push(`| ${removed} | ${(0,markdown/* code */.aY)(x.digest, true)} | ${tagList(x.tags)} | ${x.what} |`);
             for (const x of r.kept)
                 lines.push(`| kept | ${(0,markdown/* code */.aY)(x.digest, true)} | ${tagList(x.tags)} | ${(0,markdown/* plain */.pj)(x.why)} |`);
             lines.push('');
@@ -1016,7 +1038,8 @@ function cleanupMarkdown(pr, results) {
 }
 const tagList = (tags) => (tags.length ? tags.map((t) => (0,markdown/* code */.aY)(t, true)).join(' ') : 'untagged');
 function writeCleanupReport(pr, results) {
-    runner/* setOutput */.uH('removed', results.flatMap((r) => r.removed.map((x) => `${r.image}@${x.digest}`)).join('\n'));
+    // `removed` names what is gone: a dry run removed nothing (its list is in the summary).
+    runner/* setOutput */.uH('removed', results.flatMap((r) => (r.dryRun ? [] : r.removed.map((x) => `${r.image}@${x.digest}`))).join('\n'));
     runner/* appendSummary */.fe(cleanupMarkdown(pr, results));
 }
 
@@ -1971,10 +1994,10 @@ async function publish(target) {
     // With `{crate}` in `image`, one build gives every component of the workspace, each its own image.
     const workspace = settings.crateImages.length > 0;
     if (settings.build && settings.witDeps.mode !== 'false') {
-        const { prepareWitDependencies } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(955), __webpack_require__.e(927), __webpack_require__.e(838), __webpack_require__.e(292), __webpack_require__.e(691), __webpack_require__.e(376)]).then(__webpack_require__.bind(__webpack_require__, 33079));
+        const { prepareWitDependencies } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(955), __webpack_require__.e(927), __webpack_require__.e(838), __webpack_require__.e(292), __webpack_require__.e(863), __webpack_require__.e(376)]).then(__webpack_require__.bind(__webpack_require__, 33079));
         await prepareWitDependencies(settings, { env, serverUrl: event.serverUrl, log: actionsBuildLog, mask: maskSecret });
     }
-    const builds = settings.build ? await (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(955), __webpack_require__.e(927), __webpack_require__.e(838), __webpack_require__.e(292), __webpack_require__.e(691), __webpack_require__.e(985)]).then(__webpack_require__.bind(__webpack_require__, 14104))).buildCrates(settings.build, actionsBuildLog, env, workspace) : [undefined];
+    const builds = settings.build ? await (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(955), __webpack_require__.e(927), __webpack_require__.e(838), __webpack_require__.e(292), __webpack_require__.e(863), __webpack_require__.e(985)]).then(__webpack_require__.bind(__webpack_require__, 14104))).buildCrates(settings.build, actionsBuildLog, env, workspace) : [undefined];
     const components = [];
     for (const built of builds)
         components.push({ built, ...(await readComponent(built?.path ?? settings.component, built, event, env)) });
@@ -2032,17 +2055,21 @@ async function cleanUp(settings, event, pr, target) {
     const { cleanupImages, cleanUpPullRequest } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(292), __webpack_require__.e(413), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 983));
     const images = await cleanupImages(settings, event);
     target.registry = images[0].registry;
-    runner/* info */.pq(`pull request #${pr} is closed: removing its previews from ${images.map(reference/* formatRepository */.Sh).join(', ')}`);
+    const dryRun = settings.cleanup === 'dry-run';
+    runner/* info */.pq(`pull request #${pr} is closed: ${dryRun ? 'listing (dry run: nothing is deleted)' : 'removing'} its previews from ${images.map(reference/* formatRepository */.Sh).join(', ')}`);
     const github = {
         token: settings.githubToken,
         serverUrl: event.serverUrl,
         ownerIsOrganization: event.ownerIsOrganization,
+        event,
     };
-    const results = await cleanUpPullRequest(images, pr, github, {
+    const io = {
         open: (repository) => openRepository(settings, repository, event.serverUrl),
         info: (line) => runner/* info */.pq(line),
         warning: (line) => runner/* warning */.$e(line),
-    });
+        notice: (line) => runner/* notice */.lm(line),
+    };
+    const results = await cleanUpPullRequest(images, pr, github, io, { dryRun });
     writeCleanupReport(pr, results);
 }
 /**
@@ -2065,7 +2092,7 @@ async function publishComponent(settings, event, env, { built, facts, layer, cre
     const repositories = imagesFor(settings, event, built, componentPath, facts);
     const images = repositories.map(reference/* formatRepository */.Sh);
     target.registry ??= repositories[0].registry;
-    const readOnly = settings.push ? readOnlyTokenReason(event) : undefined;
+    const readOnly = settings.push ? (0,push_permission/* readOnlyTokenReason */.W)(event) : undefined;
     const push = settings.push && !readOnly;
     // Where nothing can be pushed, the layout is the result: write one even when none was asked for.
     const layoutDir = settings.ociLayout ?? (readOnly ? (0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'wasm-oci-publish', 'layout') : undefined);
@@ -2098,7 +2125,7 @@ async function publishComponent(settings, event, env, { built, facts, layer, cre
             runner/* info */.pq(`OCI layout written to ${layoutDir}`);
         }
         if (readOnly)
-            runner/* notice */.lm(skippedPushNotice(readOnly, layoutDir ?? ''));
+            runner/* notice */.lm((0,push_permission/* skippedPushNotice */.L)(readOnly, layoutDir ?? ''));
         const referrers = [];
         let attestations;
         let publicPull;
@@ -3140,8 +3167,13 @@ class RepositoryClient {
                 throw refuse(`the registry had more than ${MAX_TAG_PAGES} pages of tags`);
             seen.add(url.href);
             const res = await this.transport.send({ method: 'GET', url, expect: [200, 404], operation: 'listing of tags' }, this.scope);
-            if (res.status === 404)
-                return tags;
+            // 404 on the first page: no repository, no tags. On a later one the list is incomplete, and a cleanup
+            // judging versions by it could delete one whose release tag was on the missing page.
+            if (res.status === 404) {
+                if (seen.size === 1)
+                    return tags;
+                throw refuse(`page ${seen.size} (${url.pathname}${url.search}) answered 404: the list would be incomplete`);
+            }
             const page = JSON.parse(res.body.toString('utf8')).tags;
             if (Array.isArray(page))
                 tags.push(...page.filter((t) => typeof t === 'string' && (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidTag */ .r_)(t)));
