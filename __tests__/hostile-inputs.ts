@@ -156,4 +156,31 @@ export const HOSTILE_CASES: HostileCase[] = [
       '`cleanup: dry-run` (src/inputs.ts, src/publish/cleanup.ts `cleanUpPreviews({ dryRun })`): the same decisions, no delete or untag, the summary lists what would go and what stays',
     test: ['publish/cleanup.itg.test.ts', 'the action with cleanup: dry-run and pr-number'],
   },
+  {
+    threat: 'a GitHub API answer (REST, GraphQL, pagination) that redirects to another host, or whose `Link: rel="next"` names another host',
+    guard:
+      'src/github/octokit.ts `guardedFetch`: requests to the API origin only; redirects followed by hand, same origin, at most 5 (undici alone drops Authorization but still sends the body there and believes the answer)',
+    test: ['github/octokit.test.ts', 'a %i redirect to another host is not followed'],
+  },
+  {
+    threat: 'an enormous or endless GitHub API body (REST or GraphQL)',
+    guard: 'src/github/octokit.ts `readLimited`: Content-Length and streamed bytes capped at 16 MiB, then the connection dropped and the call rejected',
+    test: ['github/octokit.test.ts', '%s: a 200 MiB body is cut at 16 MiB'],
+  },
+  {
+    threat: "comment pages whose `Link` never ends (the PR comment's search for its own comment)",
+    guard: 'src/github/pr-comment.ts: at most 100 pages (10,000 comments), then no comment and a warning, rather than a second comment',
+    test: ['github/octokit.test.ts', 'a Link that always names another page ends the listing at the cap'],
+  },
+  {
+    threat: 'a URL or id from an API answer holding Markdown or HTML, in the job summary',
+    guard:
+      'src/github/markdown.ts `link` (report.ts): http(s) only, percent-encoded, no user:password, else code; src/github/attestations.ts takes digits-only ids; src/github/packages.ts digest-only version names',
+    test: ['github/report.test.ts', 'the summary links only to its https URL'],
+  },
+  {
+    threat: 'an attestation id that is not a number',
+    guard: 'src/github/attestations.ts `storeAttestation`: no id, no URL, a warning',
+    test: ['github/octokit.test.ts', 'an attestation id that is not a number'],
+  },
 ];

@@ -270,6 +270,7 @@ function isActionError(err, kind) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E5: () => (/* binding */ codeList),
 /* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
 /* harmony export */   pj: () => (/* binding */ plain)
 /* harmony export */ });
 // Markdown for the job summary and the pull-request comment, written from text that came from outside (a
@@ -309,6 +310,26 @@ function codeList(items, separator, { limit = 100, inTable = false } = {}) {
         return '(none)';
     const shown = items.slice(0, limit).map((item) => code(item, inTable));
     return shown.join(separator) + (items.length > limit ? `${separator}and ${items.length - limit} more` : '');
+}
+/** Percent-encoded: what would end a link destination, split a table cell or be read as emphasis or HTML. */
+const LINK_UNSAFE = /[\s()<>[\]\\|`*_"']/g;
+/**
+ * A link (CommonMark 0.31 §6.3) to an http(s) URL, its destination percent-encoded where Markdown could read
+ * it otherwise and without any user:password; anything else (a `javascript:` URL, text that is no URL) is
+ * shown as code, not linked. A URL built from an API's answer holds whatever the answer did.
+ */
+function link(text, url, inTable = false) {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        u = undefined;
+    }
+    if (u?.protocol !== 'https:' && u?.protocol !== 'http:')
+        return `${plain(text)} (${code(url, inTable)})`;
+    const rest = (u.pathname + u.search + u.hash).replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${plain(text)}](${u.origin}${rest})`;
 }
 
 
@@ -1206,8 +1227,9 @@ function summaryMarkdown(r) {
         ...(r.attestations?.provenance ? [['Build provenance', r.attestations.provenance.url]] : []),
         ...(r.attestations?.sbom?.stored ? [['SBOM', r.attestations.sbom.stored.url]] : []),
     ];
+    // The URLs hold an id from GitHub's answer (attestations.ts takes digits only); `link` holds even where that fails.
     if (stored.length)
-        lines.push(`Attestations stored in GitHub: ${stored.map(([what, url]) => `[${what}](${url})`).join(', ')}`, '');
+        lines.push(`Attestations stored in GitHub: ${stored.map(([what, url]) => (0,markdown/* link */.nf)(what, url)).join(', ')}`, '');
     if (r.pushed) {
         lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o ${r.package ? 'package' : 'component'}.wasm`, '```', '');
     }
@@ -1535,7 +1557,7 @@ function startSigning(images, settings, event, artifact, created, sbom, version,
         kinds,
         referrers: kinds.map((_, i) => signed.then((all) => all[i].referrer)),
         async record(published) {
-            const { storeAttestation, recordStorage } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413), __webpack_require__.e(936)]).then(__webpack_require__.bind(__webpack_require__, 72936));
+            const { storeAttestation, recordStorage } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(351), __webpack_require__.e(936)]).then(__webpack_require__.bind(__webpack_require__, 72936));
             const bundles = await signed;
             const owner = event.repository.split('/')[0] ?? '';
             const result = { owner };
@@ -2010,7 +2032,7 @@ async function publish(target) {
     writeOutputs(reports);
     writeSummary(reports, smoke);
     if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
-        const { upsertPreviewComment } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 68883));
+        const { upsertPreviewComment } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(351), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 68883));
         const smokeLine = (path) => {
             const run = smoke.find((o) => !isSkipped(o) && o.component === path);
             return run ? { smoke: smokeCommentLine(run) } : {};
@@ -2041,7 +2063,7 @@ async function smokeTest(settings, event, components, env) {
     if (failed.length > 0) {
         writeSummary([], outcomes);
         if (event.prNumber !== undefined && settings.prComment && settings.githubToken) {
-            const { upsertSmokeFailureComment } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(413), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 68883));
+            const { upsertSmokeFailureComment } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(351), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 68883));
             const images = components.map(({ built, facts }) => (0,reference/* formatRepository */.Sh)(imagesFor(settings, event, built, built?.path ?? settings.component, facts)[0]));
             const lines = failed.map((r) => ({ component: r.component, line: smokeCommentLine(r), lastLines: r.lastLines }));
             await upsertSmokeFailureComment(settings.githubToken, event.repository, event.prNumber, images, lines, event.headSha);
@@ -2052,7 +2074,7 @@ async function smokeTest(settings, event, components, env) {
 }
 /** A closed pull request: nothing is built or pushed; its previews are removed from every image. */
 async function cleanUp(settings, event, pr, target) {
-    const { cleanupImages, cleanUpPullRequest } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(292), __webpack_require__.e(413), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 983));
+    const { cleanupImages, cleanUpPullRequest } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(292), __webpack_require__.e(351), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 983));
     const images = await cleanupImages(settings, event);
     target.registry = images[0].registry;
     const dryRun = settings.cleanup === 'dry-run';

@@ -6,14 +6,102 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ octokit)
+/* harmony export */   A8: () => (/* binding */ octokit)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+/* unused harmony exports MAX_BODY, guardedFetch */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61351);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78665);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46752);
 // GitHub's REST client for the attestations, the PR comment and the packages API, with one rule for where it
-// points: GITHUB_API_URL (GHES, or a test server), else api.github.com.
+// points: GITHUB_API_URL (GHES, or a test server), else api.github.com. Every request it sends goes through
+// `guardedFetch`, so an API answer cannot send the token elsewhere or fill memory (issue #25):
+// - a request (a pagination `Link`, a redirect's Location) to any origin but the API's is refused before it
+//   is sent: Octokit's paginate follows `Link: rel="next"` with the token, whatever host it names. undici
+//   drops Authorization on a cross-origin redirect (Fetch spec, "HTTP-redirect fetch"), but would
+//   still send the body and believe the other host's answer; so redirects are followed here, same origin only
+//   (GitHub redirects a renamed repository's API paths with 301/307 on its own host);
+// - a body is read up to MAX_BODY, then the connection is dropped: Octokit reads whole bodies into memory.
 
+
+
+/**
+ * Far above anything asked for here (a page of 100 package versions, or of 100 issue comments, whose bodies
+ * GitHub limits to 65,536 characters); reading that much costs a few times it in memory (the test measures it).
+ */
+const MAX_BODY = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
 function octokit(token, apiUrl = process.env.GITHUB_API_URL ?? 'https://api.github.com') {
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: apiUrl });
+    // `request` replaces @actions/github's defaults as a whole: its proxy-aware fetch (HTTPS_PROXY, NO_PROXY) is
+    // kept inside the guard.
+    const inner = (_actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? globalThis.fetch);
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: apiUrl, request: { fetch: guardedFetch(inner, new URL(apiUrl).origin) } });
+}
+/** `inner`, sending only to `origin`, following its redirects there (at most 5), and reading bodies up to MAX_BODY. */
+function guardedFetch(inner, origin) {
+    return async (url, init) => {
+        let target = new URL(url);
+        let req = { ...init, redirect: 'manual' };
+        for (let hops = 0;; hops++) {
+            // The host only: a URL may carry anything, the token never.
+            if (target.origin !== origin)
+                throw new Error(`refused to send a GitHub API request to ${target.origin}: only ${origin} gets the token`);
+            const res = await inner(target.href, req);
+            const location = res.headers.get('location');
+            if (!REDIRECT.has(res.status) || location === null)
+                return readLimited(res, req.method ?? 'GET', target);
+            await res.body?.cancel();
+            if (hops >= MAX_REDIRECTS)
+                throw new Error(`GitHub's API at ${origin} redirected more than ${MAX_REDIRECTS} times`);
+            const next = new URL(location, target);
+            if (next.origin !== origin)
+                throw new Error(`GitHub's API at ${origin} redirected to ${next.origin}: not followed, the token stays with ${origin}`);
+            req = redirected(req, res.status);
+            target = next;
+        }
+    };
+}
+/** The next request of a redirect (Fetch spec, "HTTP-redirect fetch"): 303, and 301/302 after a POST, turn into a GET without body. */
+function redirected(req, status) {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if ((status === 303 && method !== 'HEAD') || ((status === 301 || status === 302) && method === 'POST')) {
+        const headers = Object.fromEntries(Object.entries((req.headers ?? {})).filter(([k]) => !/^content-(type|length|encoding|language|location)$/i.test(k)));
+        return { ...req, method: 'GET', body: undefined, headers };
+    }
+    // A body sent again must be one that can be: Octokit's are strings (JSON); a stream is read once.
+    if (req.body !== undefined && req.body !== null && typeof req.body !== 'string')
+        throw new Error(`GitHub's API redirected a request whose body cannot be sent again`);
+    return req;
+}
+/** The answer with its body read, at most MAX_BODY bytes (after decompression, as undici decodes gzip). */
+async function readLimited(res, method, target) {
+    const what = `GitHub's answer to ${method} ${target.pathname}`;
+    const tooLarge = () => new Error(`${what} is larger than ${MAX_BODY / 1024 / 1024} MiB: not read`);
+    if (Number(res.headers.get('content-length') ?? 0) > MAX_BODY) {
+        await res.body?.cancel();
+        throw tooLarge();
+    }
+    const chunks = [];
+    let size = 0;
+    if (res.body) {
+        const reader = res.body.getReader();
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            size += value.byteLength;
+            if (size > MAX_BODY) {
+                await reader.cancel();
+                throw tooLarge();
+            }
+            chunks.push(value);
+        }
+    }
+    // 204, 205 and 304 have no body (Response refuses one).
+    const body = [204, 205, 304].includes(res.status) ? null : Buffer.concat(chunks);
+    const read = new undici__WEBPACK_IMPORTED_MODULE_2__.Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    Object.defineProperty(read, 'url', { value: res.url });
+    return read;
 }
 
 
@@ -28,6 +116,8 @@ __webpack_require__.d(__webpack_exports__, {
   upsertPreviewComment: () => (/* binding */ upsertPreviewComment),
   upsertSmokeFailureComment: () => (/* binding */ upsertSmokeFailureComment)
 });
+
+// UNUSED EXPORTS: MAX_COMMENT_PAGES
 
 // EXTERNAL MODULE: ./src/github/runner.ts
 var runner = __webpack_require__(19373);
@@ -133,13 +223,27 @@ async function upsertSmokeFailureComment(token, repository, prNumber, images, fa
     const marker = commentMarker(images.join(','));
     await upsertComment(token, repository, prNumber, marker, smokeFailureCommentBody(marker, failed, headSha));
 }
+/** 10,000 comments: more than any pull request has; past it the listing is not believed. */
+const MAX_COMMENT_PAGES = 100;
 async function upsertComment(token, repository, prNumber, marker, body) {
     const [owner, repo] = repository.split('/');
-    const octokit = (0,github_octokit/* octokit */.A)(token);
+    const octokit = (0,github_octokit/* octokit */.A8)(token);
     try {
         // GraphQL's viewer is the token's user: `github-actions` for GITHUB_TOKEN, whose REST login is `github-actions[bot]`.
         const { viewer } = await octokit.graphql('query { viewer { login } }');
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 });
+        // At most MAX_COMMENT_PAGES pages: an API whose Link never ends (or names the same page again) would page for ever.
+        let pages = 0;
+        let more = false;
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 }, (res, done) => {
+            if (++pages >= MAX_COMMENT_PAGES) {
+                more = /rel="next"/.test(res.headers.link ?? '');
+                done();
+            }
+            return res.data;
+        });
+        // Not finding the comment in a partial list would add a second one: no comment, and the warning says why.
+        if (more)
+            throw new Error(`the pull request lists more than ${MAX_COMMENT_PAGES * 100} comments: not looking further for this action's`);
         const mine = comments.find((c) => c.body?.includes(marker) && sameLogin(c.user?.login, viewer.login));
         if (mine) {
             await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });

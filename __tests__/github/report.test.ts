@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { marked } from 'marked';
 import { publishReport, reportOutputs, summaryMarkdown, type PublishReport, type RunResult } from '../../src/github/report.js';
 import { permissionHint, privatePackageNotice } from '../../src/github/hints.js';
 import { previewCommentBody } from '../../src/github/pr-comment-body.js';
@@ -131,5 +132,19 @@ describe('a package nobody can pull anonymously', () => {
     const facts = { image: 'ghcr.io/acme/app', digest: 'sha256:aaa', tags: [], exports: [], imports: [] };
     expect(previewCommentBody({ ...facts, public: false })).toContain('> Private: log in first (`docker login ghcr.io`');
     expect(previewCommentBody({ ...facts, public: true })).not.toContain('Private');
+  });
+});
+
+describe('an attestation URL holding Markdown or HTML', () => {
+  it.each([
+    'https://github.com/acme/hello/attestations/1) <img src=x onerror=alert(1)> [x](https://evil.example/t',
+    'https://github.com/acme/hello/attestations/1>\n## injected | cell',
+    'javascript:alert(1)//https://github.com/acme/hello/attestations/1',
+  ])('the summary links only to its https URL, read back by marked: %j', (url) => {
+    const html = marked.parse(summaryMarkdown({ ...report, attestations: { owner: 'acme', provenance: { id: '1', url } } }), { async: false });
+    expect(html).not.toMatch(/<img|<h2[^>]*>injected/);
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+    for (const href of hrefs) expect(new URL(href).origin).toBe('https://github.com');
+    expect(html).toContain('Build provenance');
   });
 });

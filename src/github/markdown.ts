@@ -38,3 +38,23 @@ export function codeList(items: string[], separator: string, { limit = 100, inTa
   const shown = items.slice(0, limit).map((item) => code(item, inTable));
   return shown.join(separator) + (items.length > limit ? `${separator}and ${items.length - limit} more` : '');
 }
+
+/** Percent-encoded: what would end a link destination, split a table cell or be read as emphasis or HTML. */
+const LINK_UNSAFE = /[\s()<>[\]\\|`*_"']/g;
+
+/**
+ * A link (CommonMark 0.31 §6.3) to an http(s) URL, its destination percent-encoded where Markdown could read
+ * it otherwise and without any user:password; anything else (a `javascript:` URL, text that is no URL) is
+ * shown as code, not linked. A URL built from an API's answer holds whatever the answer did.
+ */
+export function link(text: string, url: string, inTable = false): string {
+  let u: URL | undefined;
+  try {
+    u = new URL(url);
+  } catch {
+    u = undefined;
+  }
+  if (u?.protocol !== 'https:' && u?.protocol !== 'http:') return `${plain(text)} (${code(url, inTable)})`;
+  const rest = (u.pathname + u.search + u.hash).replace(LINK_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${plain(text)}](${u.origin}${rest})`;
+}

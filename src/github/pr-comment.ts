@@ -28,13 +28,27 @@ export async function upsertSmokeFailureComment(
   await upsertComment(token, repository, prNumber, marker, smokeFailureCommentBody(marker, failed, headSha));
 }
 
+/** 10,000 comments: more than any pull request has; past it the listing is not believed. */
+export const MAX_COMMENT_PAGES = 100;
+
 async function upsertComment(token: string, repository: string, prNumber: number, marker: string, body: string): Promise<void> {
   const [owner, repo] = repository.split('/') as [string, string];
   const octokit = githubClient(token);
   try {
     // GraphQL's viewer is the token's user: `github-actions` for GITHUB_TOKEN, whose REST login is `github-actions[bot]`.
     const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 });
+    // At most MAX_COMMENT_PAGES pages: an API whose Link never ends (or names the same page again) would page for ever.
+    let pages = 0;
+    let more = false;
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: prNumber, per_page: 100 }, (res, done) => {
+      if (++pages >= MAX_COMMENT_PAGES) {
+        more = /rel="next"/.test(res.headers.link ?? '');
+        done();
+      }
+      return res.data;
+    });
+    // Not finding the comment in a partial list would add a second one: no comment, and the warning says why.
+    if (more) throw new Error(`the pull request lists more than ${MAX_COMMENT_PAGES * 100} comments: not looking further for this action's`);
     const mine = comments.find((c) => c.body?.includes(marker) && sameLogin(c.user?.login, viewer.login));
     if (mine) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });

@@ -1,7 +1,7 @@
 // Step outputs and the job summary.
 import * as core from './runner.js';
 import type { WasmFacts } from '../wasm/inspect.js';
-import { code, codeList } from './markdown.js';
+import { code, codeList, link } from './markdown.js';
 import { smokeSummaryMarkdown } from './smoke-report.js';
 import type { SmokeOutcome } from '../smoke/outcome.js';
 
@@ -200,11 +200,12 @@ export function summaryMarkdown(r: PublishReport): string {
     lines.push('', 'List and check them:', '', '```sh', `oras discover ${r.image}@${r.digest}`, ...verifyCommands(r));
     lines.push('```', '');
   }
-  const stored = [
-    ...(r.attestations?.provenance ? [['Build provenance', r.attestations.provenance.url]] : []),
-    ...(r.attestations?.sbom?.stored ? [['SBOM', r.attestations.sbom.stored.url]] : []),
+  const stored: Array<[string, string]> = [
+    ...(r.attestations?.provenance ? [['Build provenance', r.attestations.provenance.url] as [string, string]] : []),
+    ...(r.attestations?.sbom?.stored ? [['SBOM', r.attestations.sbom.stored.url] as [string, string]] : []),
   ];
-  if (stored.length) lines.push(`Attestations stored in GitHub: ${stored.map(([what, url]) => `[${what}](${url})`).join(', ')}`, '');
+  // The URLs hold an id from GitHub's answer (attestations.ts takes digits only); `link` holds even where that fails.
+  if (stored.length) lines.push(`Attestations stored in GitHub: ${stored.map(([what, url]) => link(what, url)).join(', ')}`, '');
   if (r.pushed) {
     lines.push('Pull it:', '', '```sh', `wkg oci pull ${r.image}@${r.digest} -o ${r.package ? 'package' : 'component'}.wasm`, '```', '');
   }
