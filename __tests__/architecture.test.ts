@@ -1,4 +1,4 @@
-// The shape the README's Develop section describes, checked: which folder of src/ may import which, no
+// The shape docs/developing.md describes, checked: which folder of src/ may import which, no
 // cycles between folders, and unit tests that need no system package.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
-// action.yml and every workflow file, through GitHub's own workflow parser: a typo fails the suite.
+// action.yml, every workflow file and every yaml snippet of README.md and docs/, through GitHub's own workflow parser:
+// a typo fails the suite.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { parseWorkflow, NoOperationTraceWriter, convertWorkflowTemplate } from '
 import { parseAction, convertActionTemplate } from '@actions/workflow-parser/actions/index';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULTS } from '../src/inputs.js';
-import { ROOT } from './helpers/paths.js';
+import { DOC_FILES, ROOT } from './helpers/paths.js';
 
 const workflowsDir = join(ROOT, '.github', 'workflows');
 
@@ -30,13 +31,47 @@ describe('workflow files', () => {
   });
 });
 
+// Every ```yaml snippet of README.md and docs/*.md: a whole workflow, or steps (parsed inside a one-job workflow).
+const snippets = DOC_FILES.flatMap((file) =>
+  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```ya?ml\n([^]*?)```/g)].map((m, i) => ({ file, n: i + 1, content: m[1]! })),
+);
+const isWorkflow = (content: string) => /^jobs:/m.test(content);
+const isSteps = (content: string) => /^- /.test(content.replace(/^(?:\s*#.*)?\n/gm, ''));
+/** Steps as a workflow the parser can check: one job whose steps are the snippet. */
+const asWorkflow = (content: string) =>
+  isWorkflow(content) ? content : `on: push\njobs:\n  snippet:\n    runs-on: ubuntu-latest\n    steps:\n${content.replace(/^(?=.)/gm, '      ')}`;
+const label = (s: { file: string; n: number }) => `${s.file} snippet ${s.n}`;
+
 describe("the README's workflow examples", () => {
-  const blocks = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```yaml\n([^]*?)```/g)].map((m) => m[1]!).filter((b) => /^jobs:/m.test(b));
+  const blocks = snippets.filter((s) => s.file === 'README.md' && isWorkflow(s.content));
   it('exist', () => expect(blocks.length).toBeGreaterThanOrEqual(2));
-  it.each(blocks.map((b, i) => [i + 1, b]))('example %i parses without errors', async (_, content) => {
-    const result = parseWorkflow({ name: 'readme.yml', content: String(content) }, new NoOperationTraceWriter());
+});
+
+describe("the README's and docs' yaml snippets", () => {
+  it('exist in the docs too', () => expect(snippets.filter((s) => s.file.startsWith('docs/')).length).toBeGreaterThanOrEqual(8));
+  it.each(snippets.map((s) => [label(s), s.content]))('%s is a workflow or steps', (_, content) => {
+    expect(isWorkflow(String(content)) || isSteps(String(content))).toBe(true);
+  });
+  it('the parser does catch a typo in a steps snippet (so the checks below can fail)', () => {
+    const result = parseWorkflow(
+      { name: 'typo.yml', content: asWorkflow('- uses: actions/checkout@v5\n  wiht:\n    fetch-depth: 0\n') },
+      new NoOperationTraceWriter(),
+    );
+    expect(result.context.errors.getErrors().length).toBeGreaterThan(0);
+  });
+  it.each(snippets.map((s) => [label(s), s.content]))('%s parses without errors', async (_, content) => {
+    const result = parseWorkflow({ name: 'snippet.yml', content: asWorkflow(String(content)) }, new NoOperationTraceWriter());
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
     expect((await convertWorkflowTemplate(result.context, result.value!)).errors ?? []).toEqual([]);
+  });
+  it.each(snippets.map((s) => [label(s), s.content]))('%s gives this action only inputs action.yml declares', (_, content) => {
+    const declared = Object.keys((parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+    const workflow = parseYaml(asWorkflow(String(content))) as { jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
+    const given = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps ?? [])
+      .filter((step) => /\/wasm-oci-publish@/.test(step.uses ?? ''))
+      .flatMap((step) => Object.keys(step.with ?? {}));
+    expect(given.filter((name) => !declared.includes(name))).toEqual([]);
   });
 });
 

@@ -1464,7 +1464,7 @@ function floatingTags(tags, version, existing, latest) {
  * Pushes a release: its own version tag first (with the blobs and the manifest), then each floating tag it
  * may still take, judged by the tags the registry holds after the version tag landed. Two releases started
  * together then see each other's version tag in all but a narrow window (between the other's tag list and
- * its floating-tag PUTs); a concurrency group in the workflow closes it (README, "Publish releases").
+ * its floating-tag PUTs); a concurrency group in the workflow closes it (docs/releases.md).
  */
 async function pushRelease(client, manifest, release, latest, mountFrom, referrers = []) {
     const own = release.tags.slice(0, 1); // deriveTags puts the full version first

@@ -71,7 +71,7 @@ afterAll(() => {
     'Still possible: two releases pushing at the same moment can move a floating tag (`1.2`, `1`, `latest`)',
     'backwards if one reads the tag list in the instant between the other reading it and moving its floating',
     'tags (each moves them only after its own version tag has landed, judged by a fresh tag list). A workflow',
-    '`concurrency` group for releases (README) rules it out.',
+    '`concurrency` group for releases (docs/releases.md) rules it out.',
     '',
     '| scenario | expected | outcome |',
     '|---|---|---|',

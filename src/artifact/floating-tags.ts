@@ -35,7 +35,7 @@ export function floatingTags(tags: string[], version: string | undefined, existi
  * Pushes a release: its own version tag first (with the blobs and the manifest), then each floating tag it
  * may still take, judged by the tags the registry holds after the version tag landed. Two releases started
  * together then see each other's version tag in all but a narrow window (between the other's tag list and
- * its floating-tag PUTs); a concurrency group in the workflow closes it (README, "Publish releases").
+ * its floating-tag PUTs); a concurrency group in the workflow closes it (docs/releases.md).
  */
 export async function pushRelease(
   client: RepositoryClient,
