@@ -65,7 +65,7 @@ function linkTargets(markdown: string): string[] {
 }
 
 /** What is wrong with each relative link of `file` (a path from the repository's root), given its text. */
-function deadLinks(file: string, markdown: string, root = ROOT): string[] {
+function deadLinks(file: string, markdown: string): string[] {
   const dead: string[] = [];
   for (const target of linkTargets(markdown)) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) continue; // https:, mailto:, …: not ours
@@ -76,13 +76,13 @@ function deadLinks(file: string, markdown: string, root = ROOT): string[] {
     const hash = target.indexOf('#');
     const path = decodeURIComponent(hash < 0 ? target : target.slice(0, hash));
     const anchor = hash < 0 ? undefined : decodeURIComponent(target.slice(hash + 1));
-    const resolved = path === '' ? join(root, file) : join(root, dirname(file), path);
-    if (relative(root, resolved).startsWith('..')) {
+    const resolved = path === '' ? join(ROOT, file) : join(ROOT, dirname(file), path);
+    if (relative(ROOT, resolved).startsWith('..')) {
       dead.push(`${target}: leads outside the repository`);
       continue;
     }
     if (path !== '' && !existsSync(resolved)) {
-      dead.push(`${target}: no file ${relative(root, resolved)}`);
+      dead.push(`${target}: no file ${relative(ROOT, resolved)}`);
       continue;
     }
     if (anchor === undefined) continue;
@@ -91,7 +91,7 @@ function deadLinks(file: string, markdown: string, root = ROOT): string[] {
       continue;
     }
     const have = anchors(path === '' ? markdown : readFileSync(resolved, 'utf8'));
-    if (!have.has(anchor)) dead.push(`${target}: ${relative(root, resolved)} has no heading #${anchor} (it has ${[...have].map((a) => `#${a}`).join(', ')})`);
+    if (!have.has(anchor)) dead.push(`${target}: ${relative(ROOT, resolved)} has no heading #${anchor} (it has ${[...have].map((a) => `#${a}`).join(', ')})`);
   }
   return dead;
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { README, readmeWithTables } from '../scripts/action-tables.mjs';
+import { ROOT } from './helpers/paths.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const actionYml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
 
 describe("the README's inputs and outputs tables", () => {

@@ -10,6 +10,11 @@ import { DEFAULTS } from '../src/inputs.js';
 import { DOC_FILES, ROOT } from './helpers/paths.js';
 
 const workflowsDir = join(ROOT, '.github', 'workflows');
+const actionYml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+const action = parseYaml(actionYml) as {
+  inputs: Record<string, { default?: string; required?: boolean }>;
+  outputs: Record<string, unknown>;
+};
 
 describe('workflow files', () => {
   const files = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f));
@@ -45,6 +50,10 @@ const label = (s: { file: string; n: number }) => `${s.file} snippet ${s.n}`;
 describe("the README's workflow examples", () => {
   const blocks = snippets.filter((s) => s.file === 'README.md' && isWorkflow(s.content));
   it('exist', () => expect(blocks.length).toBeGreaterThanOrEqual(2));
+  // The README shows the release and preview recipes up front; their pages in docs/ hold the same workflows.
+  it.each(blocks.map((b) => [label(b), b.content]))('%s is, word for word, a workflow of a docs page', (_, content) => {
+    expect(snippets.filter((s) => s.file.startsWith('docs/') && s.content === content).map(label)).not.toEqual([]);
+  });
 });
 
 describe("the README's and docs' yaml snippets", () => {
@@ -65,7 +74,7 @@ describe("the README's and docs' yaml snippets", () => {
     expect((await convertWorkflowTemplate(result.context, result.value!)).errors ?? []).toEqual([]);
   });
   it.each(snippets.map((s) => [label(s), s.content]))('%s gives this action only inputs action.yml declares', (_, content) => {
-    const declared = Object.keys((parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+    const declared = Object.keys(action.inputs);
     const workflow = parseYaml(asWorkflow(String(content))) as { jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
     const given = Object.values(workflow.jobs)
       .flatMap((job) => job.steps ?? [])
@@ -76,16 +85,15 @@ describe("the README's and docs' yaml snippets", () => {
 });
 
 describe('action.yml', () => {
-  const content = readFileSync(join(ROOT, 'action.yml'), 'utf8');
   it('is a valid action manifest that runs dist/index.js on node24', () => {
-    const result = parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter());
+    const result = parseAction({ name: 'action.yml', content: actionYml }, new NoOperationTraceWriter());
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
     const action = convertActionTemplate(result.context, result.value!);
     expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js' });
   });
 
   it('declares exactly the inputs the code reads, with the same defaults', () => {
-    const inputs = (parseYaml(content) as { inputs: Record<string, { default?: string; required?: boolean }> }).inputs;
+    const inputs = action.inputs;
     expect(Object.keys(inputs).sort()).toEqual(Object.keys(DEFAULTS).sort());
     for (const [name, spec] of Object.entries(inputs)) {
       expect(spec.default, `default of ${name}`).toBe(DEFAULTS[name as keyof typeof DEFAULTS]);
@@ -112,7 +120,7 @@ describe('action.yml', () => {
         exports: [],
       }),
     );
-    const declared = Object.keys((parseYaml(content) as { outputs: Record<string, unknown> }).outputs);
+    const declared = Object.keys(action.outputs);
     expect(written.sort()).toEqual(declared.sort());
   });
 });

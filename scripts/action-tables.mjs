@@ -52,12 +52,11 @@ export async function readmeWithTables(readme, actionYml) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const readme = readFileSync(README, 'utf8');
   const wanted = await readmeWithTables(readme, readFileSync(join(ROOT, 'action.yml'), 'utf8'));
-  if (process.argv.includes('--check')) {
-    if (wanted !== readme) {
-      console.error('README.md: the inputs or outputs table differs from action.yml: run node scripts/action-tables.mjs');
-      process.exit(1);
-    }
-  } else if (wanted !== readme) {
+  if (wanted !== readme && process.argv.includes('--check')) {
+    console.error('README.md: the inputs or outputs table differs from action.yml: run node scripts/action-tables.mjs');
+    process.exit(1);
+  }
+  if (wanted !== readme) {
     writeFileSync(README, wanted);
     console.log('README.md: tables rewritten from action.yml');
   }
